@@ -1,0 +1,133 @@
+/**
+ * The error catalogue. Every error a user can see has a stable code `PARLEY_<AREA>_<WHAT>`, a
+ * message template with named `{placeholders}` that says what to do, an HTTP status and a CLI exit
+ * code. Codes are never renumbered or reused; docs/errors.md lists them (a test keeps both in step).
+ */
+
+export interface ErrorSpec {
+  message: string;
+  status: number;
+  exit: number;
+}
+
+export const ERRORS = {
+  PARLEY_PIPELINE_UNKNOWN_STAGE: {
+    message: "Unknown pipeline stage '{stage}'. Available stages: {available}.",
+    status: 500,
+    exit: 70,
+  },
+  PARLEY_PIPELINE_DUPLICATE_STAGE: {
+    message: "A stage named '{stage}' is already registered; stage names must be unique.",
+    status: 500,
+    exit: 70,
+  },
+  PARLEY_PIPELINE_UNMET_READ: {
+    message: "Stage '{stage}' reads layer '{layer}', which no earlier stage writes. Put a stage that writes it first.",
+    status: 500,
+    exit: 70,
+  },
+  PARLEY_INPUT_NOT_FOUND: {
+    message: "{path}: no such file or directory. Check the path.",
+    status: 400,
+    exit: 66,
+  },
+  PARLEY_INPUT_UNREADABLE: {
+    message: '{path}: cannot be read ({why}).',
+    status: 400,
+    exit: 66,
+  },
+  PARLEY_INPUT_BINARY: {
+    message: '{path}: looks like a binary file, not text, HTML, JSONL, CSV or a feed; skipped.',
+    status: 400,
+    exit: 65,
+  },
+  PARLEY_INPUT_EMPTY: {
+    message: '{path}: is empty; nothing to ingest.',
+    status: 400,
+    exit: 65,
+  },
+  PARLEY_INPUT_BAD_RECORD: {
+    message: '{path}:{line}: {why}',
+    status: 400,
+    exit: 65,
+  },
+  PARLEY_INPUT_BAD_FEED: {
+    message: '{path}: is not a valid RSS or Atom feed ({why}).',
+    status: 400,
+    exit: 65,
+  },
+  PARLEY_INPUT_HTTP: {
+    message: '{url}: HTTP request failed ({why}).',
+    status: 502,
+    exit: 69,
+  },
+  PARLEY_INPUT_UNKNOWN_FORMAT: {
+    message: "{path}: cannot tell the format (use .txt, .html, .jsonl, .csv, .xml/.rss/.atom, optionally .gz, or --format).",
+    status: 400,
+    exit: 65,
+  },
+  PARLEY_EXTRACT_EMPTY: {
+    message: '{id}: no article text could be extracted.',
+    status: 422,
+    exit: 65,
+  },
+  PARLEY_STORE_OPEN: {
+    message: "Cannot open the store at '{location}' ({why}).",
+    status: 500,
+    exit: 74,
+  },
+  PARLEY_STORE_MIGRATION: {
+    message: "Store migration '{migration}' failed ({why}). The store was left at the previous version.",
+    status: 500,
+    exit: 74,
+  },
+  PARLEY_STORE_NOT_FOUND: {
+    message: "No {what} with id '{id}' in the store.",
+    status: 404,
+    exit: 1,
+  },
+  PARLEY_CLI_USAGE: {
+    message: '{why} Run `parley help` for usage.',
+    status: 400,
+    exit: 64,
+  },
+  PARLEY_CLI_BAD_DATE: {
+    message: "{flag}: '{value}' is not a date; use YYYY-MM-DD.",
+    status: 400,
+    exit: 64,
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Fill `{name}` placeholders from details; unknown placeholders are left visible. */
+export function formatMessage(template: string, details: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in details ? String(details[k]) : m));
+}
+
+/** A catalogued error: carries its code, the details that filled the message, and a cause. */
+export class ParleyError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  readonly status: number;
+  readonly exit: number;
+
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    const spec: ErrorSpec = ERRORS[code];
+    super(`[${code}] ${formatMessage(spec.message, details)}`, options);
+    this.name = 'ParleyError';
+    this.code = code;
+    this.details = details;
+    this.status = spec.status;
+    this.exit = spec.exit;
+  }
+
+  /** The message without the code prefix. */
+  get text(): string {
+    return formatMessage(ERRORS[this.code].message, this.details);
+  }
+}
+
+export function isParleyError(e: unknown): e is ParleyError {
+  return e instanceof ParleyError;
+}
