@@ -90,9 +90,14 @@ export interface Pipeline {
 /**
  * Build a frozen pipeline from stage specs. Throws `PARLEY_PIPELINE_UNKNOWN_STAGE` or
  * `PARLEY_PIPELINE_UNMET_READ` (a stage reads a layer that no earlier stage writes).
+ * `provided` names layers the docs already carry (e.g. docs built by hand, or a partial re-run).
  */
-export function buildPipeline(specs: (string | StageSpec)[], ctx: Context): Pipeline {
-  const written = new Set<LayerName>();
+export function buildPipeline(
+  specs: (string | StageSpec)[],
+  ctx: Context,
+  provided: LayerName[] = [],
+): Pipeline {
+  const written = new Set<LayerName>(provided);
   const fns: { name: string; fn: StageFn }[] = [];
   const info: PipelineInfo = { stages: [] };
   for (const raw of specs) {
