@@ -1,0 +1,85 @@
+/**
+ * Putting back prose paragraphs that Readability removed from the middle of an article (its
+ * conditional cleaning sometimes drops quotes, embedded posts or paragraphs in odd wrappers).
+ *
+ * The extracted blocks are aligned, in order, with the blocks of an untouched copy of the page.
+ * A page block that lies between two aligned blocks, is not in the extraction, and reads like
+ * prose (enough words, few links, outside figures, navigation and asides) is put back in place.
+ */
+import type { DomBlock } from './blocks.js';
+import { collectBlocks } from './blocks.js';
+import { linkTextLength, wordCount } from './boilerplate.js';
+
+const NOT_PROSE_CONTAINERS = new Set(['FIGURE', 'FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'BUTTON', 'LABEL']);
+
+/** Longest run of unaligned page blocks in which a paragraph is put back. */
+const MAX_GAP = 3;
+
+/** Minimum words of a paragraph to be put back. */
+const MIN_WORDS = 10;
+
+function inNonProse(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (NOT_PROSE_CONTAINERS.has(e.tagName)) return true;
+  return false;
+}
+
+function looksLikeProse(b: DomBlock): boolean {
+  if (b.kind !== 'p' && b.kind !== 'quote') return false;
+  if (wordCount(b.text) < MIN_WORDS) return false;
+  if (!/[.!?。！？…"”»)]$/.test(b.text)) return false;
+  if (linkTextLength(b.el) > 0.3 * b.text.length) return false;
+  return !inNonProse(b.el);
+}
+
+export interface Recovery {
+  blocks: DomBlock[];
+  recovered: number;
+}
+
+/** Align `blocks` with the blocks of `pristine` and put back missing prose paragraphs. */
+export function recoverParagraphs(blocks: DomBlock[], pristine: Document): Recovery {
+  const page = collectBlocks(pristine.body);
+  const where = new Map<string, number[]>();
+  page.forEach((b, i) => {
+    const list = where.get(b.text);
+    if (list) list.push(i);
+    else where.set(b.text, [i]);
+  });
+  // Monotone alignment: each extracted block to the first unused page block with the same text.
+  const aligned: number[] = new Array(blocks.length).fill(-1);
+  let last = -1;
+  let matches = 0;
+  blocks.forEach((b, i) => {
+    const next = where.get(b.text)?.find((j) => j > last);
+    if (next !== undefined) {
+      aligned[i] = next;
+      last = next;
+      matches++;
+    }
+  });
+  if (matches < 3) return { blocks, recovered: 0 };
+  const present = new Set(blocks.map((b) => b.text));
+  const out: DomBlock[] = [];
+  let recovered = 0;
+  let prev = -1;
+  blocks.forEach((b, i) => {
+    const j = aligned[i];
+    if (j >= 0) {
+      if (prev >= 0 && j - prev - 1 <= MAX_GAP) {
+        const parents = new Set([page[prev].el.parentElement, page[j].el.parentElement]);
+        for (let k = prev + 1; k < j; k++) {
+          const cand = page[k];
+          if (!parents.has(cand.el.parentElement)) continue;
+          if (!present.has(cand.text) && looksLikeProse(cand)) {
+            out.push({ ...cand, rule: 'extract:recovered' } as DomBlock);
+            present.add(cand.text);
+            recovered++;
+          }
+        }
+      }
+      prev = j;
+    }
+    out.push(b);
+  });
+  return { blocks: out, recovered };
+}
