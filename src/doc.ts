@@ -138,7 +138,13 @@ export interface Time extends Span {
   date: string;
   basis: DateBasis;
   sentence: number;
+  /** How precise the expression is; for a longer period `date` is one day inside it. Absent means 'day'. */
+  granularity?: TimeGranularity;
+  /** Set when the expression is the date of an article dateline ("BEIJING, July 29 (Xinhua) --"). */
+  dateline?: boolean;
 }
+
+export type TimeGranularity = 'day' | 'week' | 'month' | 'year';
 
 export interface EventActor {
   code: string | null;
