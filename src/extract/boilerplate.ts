@@ -17,15 +17,42 @@ export interface MarkedBlock extends DomBlock {
   rule?: string;
 }
 
-/** class/id words of caption and photo-credit containers. */
-const CAPTION_WORDS = /(?:^|[\s_-])(?:wp-caption-text|caption|figcaption|credit|credits|photo-credit|image-credit)(?:$|[\s_-])/i;
-/** class/id words of navigation containers. */
-const NAV_WORDS = /(?:^|[\s_-])(?:breadcrumbs?|nav|navbar|navigation|menu|skip-link|skip-to-content)(?:$|[\s_-])/i;
-/** class/id words of share bars and social buttons. */
-const SHARE_WORDS = /(?:^|[\s_-])(?:share|sharing|social|share-buttons|sharedaddy|addtoany|a2a)(?:$|[\s_-])/i;
+/**
+ * What the words of a container's class or id say it holds. Words are found by splitting class
+ * and id values on punctuation and camelCase (`articleByline` → `article`, `byline`).
+ */
+const WORD_REASON: Record<string, DropReason> = {
+  caption: 'caption', captions: 'caption', figcaption: 'caption', credit: 'caption', credits: 'caption',
+  gallery: 'caption', slideshow: 'caption', slide: 'caption', slides: 'caption', carousel: 'caption',
+  nav: 'navigation', navbar: 'navigation', navigation: 'navigation', menu: 'navigation',
+  breadcrumb: 'navigation', breadcrumbs: 'navigation', pagination: 'navigation', pager: 'navigation',
+  byline: 'byline', bylines: 'byline', author: 'byline', authors: 'byline', bio: 'byline', dateline: 'byline',
+  timestamp: 'byline', headline: 'headline', header: 'headline',
+  share: 'widget', sharing: 'widget', social: 'widget', print: 'widget', toolbar: 'widget',
+  comment: 'widget', comments: 'widget', rating: 'widget',
+  related: 'promo', trending: 'promo', newsletter: 'promo', signup: 'promo', subscribe: 'promo',
+  subscription: 'promo', promo: 'promo', recommended: 'promo', recommendations: 'promo', sponsored: 'promo',
+  advert: 'promo', advertisement: 'promo', outbrain: 'promo', taboola: 'promo', cta: 'promo',
+  copyright: 'copyright', disclaimer: 'copyright',
+};
 
-function classAndId(el: Element): string {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+/** Tags whose content is not article prose, with the reason. */
+const TAG_REASON: Record<string, DropReason> = {
+  FIGURE: 'caption', FIGCAPTION: 'caption', NAV: 'navigation', HEADER: 'headline',
+};
+
+/** A container holding more than this share of the article's text is never judged by its name. */
+const MAX_SHARE = 0.25;
+
+/** The words of an element's class and id, lower case. */
+export function classWords(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (raw.length < 2) return [];
+  return raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1);
 }
 
 /** Length of the text inside links of `el`, whitespace-normalised. */
@@ -36,29 +63,26 @@ export function linkTextLength(el: Element): number {
   return n;
 }
 
-interface Context {
-  figure: boolean;
-  captionClass: boolean;
-  nav: boolean;
-  header: Element | undefined;
-  share: boolean;
-}
-
-function contextOf(el: Element, root: Element): Context {
-  const ctx: Context = { figure: false, captionClass: false, nav: false, header: undefined, share: false };
+/**
+ * The first reason found walking up from the block's element to the article root: a tag that
+ * holds no prose (figure, nav, header) or a class/id word, on a container that holds only a small
+ * share of the article's text.
+ */
+function containerReason(
+  el: Element,
+  root: Element,
+  share: (e: Element) => number,
+): { reason: DropReason; rule: string } | undefined {
   for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
-    const tag = e.tagName;
-    if (tag === 'FIGURE' || tag === 'FIGCAPTION') ctx.figure = true;
-    else if (tag === 'NAV') ctx.nav = true;
-    else if (tag === 'HEADER') ctx.header ??= e;
-    const words = classAndId(e);
-    if (words.length > 1) {
-      if (CAPTION_WORDS.test(words)) ctx.captionClass = true;
-      if (NAV_WORDS.test(words)) ctx.nav = true;
-      if (SHARE_WORDS.test(words)) ctx.share = true;
+    if (share(e) > MAX_SHARE) return undefined;
+    const byTag = TAG_REASON[e.tagName];
+    if (byTag) return { reason: byTag, rule: `extract:tag-${e.tagName.toLowerCase()}` };
+    for (const w of classWords(e)) {
+      const byWord = WORD_REASON[w];
+      if (byWord) return { reason: byWord, rule: `extract:class-${byWord}` };
     }
   }
-  return ctx;
+  return undefined;
 }
 
 /** Number of words of a text (letters/digits runs; a CJK text counts one word per 2 characters). */
@@ -74,8 +98,8 @@ export function wordCount(text: string): number {
  * at most four words before a colon, and the rest of the block is link text.
  */
 function isLabelledLink(b: DomBlock): boolean {
-  const m = /^([^:]{1,40}):\s*(.+)$/.exec(b.text);
-  if (!m || wordCount(m[1]) > 4) return false;
+  const m = /^([^:]{1,40}):\s+(.+)$/.exec(b.text);
+  if (!m || wordCount(m[1]) > 4 || wordCount(m[2]) < 3) return false;
   const links = linkTextLength(b.el);
   return links >= 0.6 * m[2].length;
 }
@@ -86,31 +110,31 @@ function isLabelledLink(b: DomBlock): boolean {
  */
 export function markBoilerplate(blocks: DomBlock[], root: Element): MarkedBlock[] {
   const marked = blocks as MarkedBlock[];
-  const total = marked.reduce((n, b) => n + b.text.length, 0);
-  const headerText = new Map<Element, number>();
-  const contexts = marked.map((b) => contextOf(b.el, root));
-  contexts.forEach((c, i) => {
-    if (c.header) headerText.set(c.header, (headerText.get(c.header) ?? 0) + marked[i].text.length);
-  });
-  marked.forEach((b, i) => {
-    const c = contexts[i];
-    if (b.kind === 'caption' || c.figure || c.captionClass) {
+  const total = Math.max(1, normaliseSpace(root.textContent ?? '').length);
+  const shares = new Map<Element, number>();
+  const share = (e: Element): number => {
+    let v = shares.get(e);
+    if (v === undefined) {
+      v = normaliseSpace(e.textContent ?? '').length / total;
+      shares.set(e, v);
+    }
+    return v;
+  };
+  for (const b of marked) {
+    if (b.kind === 'caption') {
       b.dropped = 'caption';
-      b.rule = 'extract:figure';
-    } else if (c.nav) {
-      b.dropped = 'navigation';
-      b.rule = 'extract:nav';
-    } else if (c.header && (headerText.get(c.header) ?? 0) < 0.3 * total) {
-      b.dropped = 'headline';
-      b.rule = 'extract:article-header';
-    } else if (c.share) {
-      b.dropped = 'widget';
-      b.rule = 'extract:share';
+      b.rule = 'extract:tag-figcaption';
+      continue;
+    }
+    const found = containerReason(b.el, root, share);
+    if (found) {
+      b.dropped = found.reason;
+      b.rule = found.rule;
     } else if (isLabelledLink(b)) {
       b.dropped = 'promo';
       b.rule = 'extract:labelled-link';
     }
-  });
+  }
   if (marked.length > 0 && marked.every((b) => b.dropped !== undefined)) {
     for (const b of marked) {
       b.dropped = undefined;
