@@ -86,6 +86,26 @@ export const ERRORS = {
     status: 404,
     exit: 1,
   },
+  PARLEY_STORE_WRITE: {
+    message: "Cannot write to the store at '{location}' ({why}). Nothing of this batch was stored; re-run to resume.",
+    status: 500,
+    exit: 74,
+  },
+  PARLEY_STORE_READ: {
+    message: "Cannot read from the store at '{location}' ({why}).",
+    status: 500,
+    exit: 74,
+  },
+  PARLEY_LEXICON_INVALID: {
+    message: '{file}: {where}: {why} (see data/lexicon/README.md for the pattern format).',
+    status: 500,
+    exit: 78,
+  },
+  PARLEY_CAMEO_UNREADABLE: {
+    message: "Cannot read the CAMEO table at '{path}' ({why}). Regenerate it with `npx tsx scripts/build-cameo.ts`.",
+    status: 500,
+    exit: 78,
+  },
   PARLEY_CLI_USAGE: {
     message: '{why} Run `parley help` for usage.',
     status: 400,

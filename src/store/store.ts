@@ -8,6 +8,7 @@
  * leaves half a document behind and a re-run resumes without duplicates.
  */
 import type { Block, Diagnostic, DocMeta, Event, Mention } from '../doc.js';
+import type { PipelineInfo } from '../pipeline.js';
 
 /** A processed document as stored. */
 export interface StoredDoc {
@@ -22,8 +23,18 @@ export interface StoredDoc {
   mentions: Mention[];
   events: Event[];
   diagnostics: Diagnostic[];
-  /** ISO timestamp of ingestion. */
+  /** ISO timestamp of ingestion; set by the store when absent. */
   ingestedAt?: string;
+  /** The run (see {@link StoredRun}) whose pipeline produced the layers, when known. */
+  runId?: string;
+}
+
+/** One pipeline run: the resolved definition that coded the documents carrying its id. */
+export interface StoredRun {
+  id: string;
+  /** ISO timestamp. */
+  startedAt: string;
+  pipeline: PipelineInfo;
 }
 
 export type PutResult = 'inserted' | 'updated' | 'duplicate';
@@ -49,6 +60,8 @@ export interface MigrationResult {
   name: string;
   status: 'Success' | 'Error' | 'NotExecuted' | 'AlreadyApplied';
   error?: string;
+  /** The underlying error of a failed migration. */
+  cause?: unknown;
 }
 
 export interface StoreStats {
@@ -72,8 +85,15 @@ export interface Store {
   knownHashes(hashes: string[]): Promise<Set<string>>;
   getDocument(id: string): Promise<StoredDoc | undefined>;
   listDocuments(opts?: { limit?: number; offset?: number }): Promise<DocSummary[]>;
-  /** Full-text search over clean text (and titles). */
+  /**
+   * Full-text search over clean text (and titles), best hits first. The query is read like a web
+   * search (`words`, `"a phrase"`, `-excluded`, `this or that`, `prefix*` on SQLite); any input is
+   * accepted, and a query with no searchable word returns no hits.
+   */
   searchDocuments(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
+  /** Record a run's pipeline definition; storing the same run id again changes nothing. */
+  putRun(run: StoredRun): Promise<void>;
+  getRun(id: string): Promise<StoredRun | undefined>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

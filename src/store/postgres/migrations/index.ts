@@ -1,0 +1,16 @@
+/** The PostgreSQL migrations, in order. Each module's name is its file name. */
+import type { PoolClient } from 'pg';
+import type { Migration } from '../../migration.js';
+import * as m0001 from './0001-documents.js';
+import * as m0002 from './0002-annotations.js';
+import * as m0003 from './0003-search.js';
+import * as m0004 from './0004-runs.js';
+
+export type PostgresMigration = Migration<PoolClient>;
+
+export const migrations: readonly PostgresMigration[] = [
+  { name: '0001-documents', ...m0001 },
+  { name: '0002-annotations', ...m0002 },
+  { name: '0003-search', ...m0003 },
+  { name: '0004-runs', ...m0004 },
+];

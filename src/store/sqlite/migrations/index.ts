@@ -1,0 +1,16 @@
+/** The SQLite migrations, in order. Each module's name is its file name. */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Migration } from '../../migration.js';
+import * as m0001 from './0001-documents.js';
+import * as m0002 from './0002-annotations.js';
+import * as m0003 from './0003-search.js';
+import * as m0004 from './0004-runs.js';
+
+export type SqliteMigration = Migration<BetterSqlite3.Database>;
+
+export const migrations: readonly SqliteMigration[] = [
+  { name: '0001-documents', ...m0001 },
+  { name: '0002-annotations', ...m0002 },
+  { name: '0003-search', ...m0003 },
+  { name: '0004-runs', ...m0004 },
+];

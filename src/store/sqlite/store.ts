@@ -1,0 +1,249 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3), WAL journal, `synchronous=NORMAL`, a busy
+ * timeout so that several processes can share the file, and prepared statements made once.
+ *
+ * A batch is one IMMEDIATE transaction: the writer lock is taken before the stored keys are read,
+ * so two processes putting the same document at once store it once. The FTS5 index is kept in
+ * step by triggers inside the same transaction.
+ */
+import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { CHILD_TABLES, fromRows, toRows } from '../doc-rows.js';
+import type { DocRows } from '../doc-rows.js';
+import { planBatch } from '../plan-batch.js';
+import type { DocKey } from '../plan-batch.js';
+import { count } from '../options.js';
+import { parseSearchQuery } from '../search-query.js';
+import { storeError } from '../store-error.js';
+import type { DocSummary, MigrationResult, PutResult, SearchHit, Store, StoreStats, StoredDoc, StoredRun } from '../store.js';
+import { insertColumns, quoteIdent } from '../tables.js';
+import type { RunsTable, TableName } from '../tables.js';
+import { migrateSqlite } from './migrate.js';
+import { migrations } from './migrations/index.js';
+import { SEARCH_SQL, toFts5Query } from './search.js';
+import { DEFAULT_LIMIT } from '../options.js';
+
+/** Milliseconds a writer waits for another process's lock before failing. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+type Stmt = BetterSqlite3.Statement<unknown[], unknown>;
+
+const SUMMARY_COLUMNS = `d.id AS id, d.title AS title, d.url AS url, d.published AS published, d.source AS source,
+  length(d.text) AS chars, (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,
+  d.ingested_at AS ingestedAt`;
+
+function selectList(table: TableName): string {
+  return insertColumns(table).map(quoteIdent).join(', ');
+}
+
+function insertSql(table: TableName): string {
+  const cols = insertColumns(table);
+  return `INSERT INTO ${table} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+}
+
+/** Statements prepared once, after migrations have created the tables. */
+class Statements {
+  readonly insert: { [T in 'documents' | (typeof CHILD_TABLES)[number]]: Stmt };
+  readonly insertCols: { [T in 'documents' | (typeof CHILD_TABLES)[number]]: string[] };
+  readonly deleteChildren: Stmt[];
+  readonly deleteDocument: Stmt;
+  readonly keyById: Stmt;
+  readonly keyByHash: Stmt;
+  readonly hashKnown: Stmt;
+  readonly document: Stmt;
+  readonly children: { [T in (typeof CHILD_TABLES)[number]]: Stmt };
+  readonly list: Stmt;
+  readonly search: Stmt;
+  readonly stats: Stmt;
+  readonly putRun: Stmt;
+  readonly getRun: Stmt;
+
+  constructor(db: BetterSqlite3.Database) {
+    const tables = ['documents', ...CHILD_TABLES] as const;
+    this.insert = Object.fromEntries(tables.map((t) => [t, db.prepare(insertSql(t))])) as Statements['insert'];
+    this.insertCols = Object.fromEntries(tables.map((t) => [t, insertColumns(t) as string[]])) as unknown as Statements['insertCols'];
+    this.deleteChildren = [...CHILD_TABLES].reverse().map((t) => db.prepare(`DELETE FROM ${t} WHERE doc_id = ?`));
+    this.deleteDocument = db.prepare('DELETE FROM documents WHERE id = ?');
+    this.keyById = db.prepare('SELECT id, hash FROM documents WHERE id = ?');
+    this.keyByHash = db.prepare('SELECT id, hash FROM documents WHERE hash = ?');
+    this.hashKnown = db.prepare('SELECT 1 FROM documents WHERE hash = ?').pluck();
+    this.document = db.prepare(`SELECT ${selectList('documents')} FROM documents WHERE id = ?`);
+    const order: Record<(typeof CHILD_TABLES)[number], string> = {
+      blocks: 'id',
+      diagnostics: 'seq',
+      mentions: 'id',
+      events: 'seq',
+      evidence: 'event_id, seq',
+    };
+    this.children = Object.fromEntries(
+      CHILD_TABLES.map((t) => [t, db.prepare(`SELECT ${selectList(t)} FROM ${t} WHERE doc_id = ? ORDER BY ${order[t]}`)]),
+    ) as Statements['children'];
+    this.list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.seq DESC LIMIT ? OFFSET ?`);
+    this.search = db.prepare(SEARCH_SQL);
+    this.stats = db.prepare(
+      `SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM events) AS events,
+              (SELECT count(*) FROM mentions) AS mentions`,
+    );
+    this.putRun = db.prepare('INSERT INTO runs (id, started_at, pipeline) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING');
+    this.getRun = db.prepare('SELECT id, started_at, pipeline FROM runs WHERE id = ?');
+  }
+}
+
+/** Open (creating if needed) a SQLite store file; throws `PARLEY_STORE_OPEN`. Does not migrate. */
+export function openSqliteStore(path: string): SqliteStore {
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('foreign_keys = OFF');
+    // Fails here, not later, when the file is not a SQLite database.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return new SqliteStore(db, path);
+  } catch (err) {
+    try {
+      db?.close();
+    } catch {
+      // already failing; the open error is the one to report
+    }
+    throw storeError('PARLEY_STORE_OPEN', path, err);
+  }
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly location: string;
+  /** The connection, for tests and tools that need raw SQL. */
+  readonly db: BetterSqlite3.Database;
+  #stmts: Statements | undefined;
+
+  constructor(db: BetterSqlite3.Database, location: string) {
+    this.db = db;
+    this.location = location;
+  }
+
+  private get stmts(): Statements {
+    return (this.#stmts ??= new Statements(this.db));
+  }
+
+  async migrate(): Promise<MigrationResult[]> {
+    this.#stmts = undefined;
+    return migrateSqlite(this.db, migrations);
+  }
+
+  async putDocument(doc: StoredDoc): Promise<PutResult> {
+    return (await this.putDocuments([doc]))[0];
+  }
+
+  async putDocuments(docs: StoredDoc[]): Promise<PutResult[]> {
+    if (docs.length === 0) return [];
+    try {
+      return this.db.transaction(() => this.writeBatch(docs)).immediate();
+    } catch (err) {
+      throw storeError('PARLEY_STORE_WRITE', this.location, err);
+    }
+  }
+
+  /** Runs inside the batch transaction. */
+  private writeBatch(docs: StoredDoc[]): PutResult[] {
+    const s = this.stmts;
+    const stored = new Map<string, DocKey>();
+    for (const d of docs) {
+      for (const k of [s.keyById.get(d.id), s.keyByHash.get(d.hash)] as (DocKey | undefined)[]) {
+        if (k) stored.set(k.id, k);
+      }
+    }
+    const plan = planBatch(docs, stored.values());
+    for (const id of plan.replace) {
+      for (const del of s.deleteChildren) del.run(id);
+      s.deleteDocument.run(id);
+    }
+    const now = new Date().toISOString();
+    for (const doc of plan.write) this.insertRows(toRows(doc, now));
+    return plan.results;
+  }
+
+  private insertRows(rows: DocRows): void {
+    const s = this.stmts;
+    const put = (table: keyof Statements['insert'], row: object) => {
+      const r = row as Record<string, unknown>;
+      s.insert[table].run(s.insertCols[table].map((c) => r[c]));
+    };
+    put('documents', rows.document);
+    for (const t of CHILD_TABLES) for (const row of rows[t]) put(t, row);
+  }
+
+  async knownHashes(hashes: string[]): Promise<Set<string>> {
+    try {
+      const s = this.stmts;
+      return new Set(hashes.filter((h) => s.hashKnown.get(h) !== undefined));
+    } catch (err) {
+      throw storeError('PARLEY_STORE_READ', this.location, err);
+    }
+  }
+
+  async getDocument(id: string): Promise<StoredDoc | undefined> {
+    try {
+      const s = this.stmts;
+      return this.db.transaction(() => {
+        const document = s.document.get(id) as DocRows['document'] | undefined;
+        if (!document) return undefined;
+        const rows = { document } as DocRows;
+        for (const t of CHILD_TABLES) (rows as unknown as Record<string, unknown[]>)[t] = s.children[t].all(id);
+        return fromRows(rows);
+      })();
+    } catch (err) {
+      throw storeError('PARLEY_STORE_READ', this.location, err);
+    }
+  }
+
+  async listDocuments(opts: { limit?: number; offset?: number } = {}): Promise<DocSummary[]> {
+    try {
+      return this.stmts.list.all(count(opts.limit, DEFAULT_LIMIT), count(opts.offset, 0)) as DocSummary[];
+    } catch (err) {
+      throw storeError('PARLEY_STORE_READ', this.location, err);
+    }
+  }
+
+  async searchDocuments(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
+    const match = toFts5Query(parseSearchQuery(query));
+    if (match === undefined) return [];
+    try {
+      return this.stmts.search.all(match, count(opts.limit, DEFAULT_LIMIT)) as SearchHit[];
+    } catch (err) {
+      throw storeError('PARLEY_STORE_READ', this.location, err);
+    }
+  }
+
+  async stats(): Promise<StoreStats> {
+    try {
+      return this.stmts.stats.get() as StoreStats;
+    } catch (err) {
+      throw storeError('PARLEY_STORE_READ', this.location, err);
+    }
+  }
+
+  async putRun(run: StoredRun): Promise<void> {
+    try {
+      this.stmts.putRun.run(run.id, run.startedAt, JSON.stringify(run.pipeline));
+    } catch (err) {
+      throw storeError('PARLEY_STORE_WRITE', this.location, err);
+    }
+  }
+
+  async getRun(id: string): Promise<StoredRun | undefined> {
+    try {
+      const row = this.stmts.getRun.get(id) as RunsTable | undefined;
+      return row && { id: row.id, startedAt: row.started_at, pipeline: JSON.parse(row.pipeline) };
+    } catch (err) {
+      throw storeError('PARLEY_STORE_READ', this.location, err);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
