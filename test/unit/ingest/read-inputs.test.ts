@@ -348,7 +348,8 @@ describe('bad input', () => {
     assert.equal(e[0].code, 'PARLEY_INPUT_UNREADABLE');
     assert.match(e[0].message, /gzip/);
     assert.ok(docs(items).length > 100);
-    assert.equal(items.at(-1)!.kind === 'doc' && items.at(-1)!.id, 'note');
+    const last = items.at(-1)!;
+    assert.equal(last.kind === 'doc' && last.id, 'note');
   });
 
   test('readInputs skips a JSONL line longer than maxBytes and reads the lines after it', async () => {
