@@ -1,0 +1,57 @@
+/**
+ * What every boilerplate rule of the `clean` stage looks at and returns.
+ *
+ * A rule is a plain function `(text, at) => RuleHit | undefined`: `text` is the block's text as it
+ * stands in `doc.text`, `at` says where the block sits. A hit names the drop reason, the sub-rule
+ * that fired (shown in the diagnostic, so a wrong drop can be traced to one pattern) and a short
+ * human explanation.
+ */
+import type { BlockKind, DropReason } from '../doc.js';
+import { normalizedWords } from './shingles.js';
+
+/** Drop reasons a single-block rule can give (near-duplicates are decided separately). */
+export type RuleReason = Exclude<DropReason, `duplicate-of:${number}`>;
+
+export interface RuleHit {
+  reason: RuleReason;
+  /** The sub-rule that fired, e.g. `photo-description`, `promo-label`. */
+  rule: string;
+  /** A short explanation for the diagnostic. */
+  why: string;
+}
+
+export interface BlockContext {
+  /** Position of the block among all blocks of the document (0-based). */
+  index: number;
+  /** Number of blocks in the document. */
+  count: number;
+  kind: BlockKind;
+  /** The document title (`doc.meta.title`), when known. */
+  title?: string;
+  /** The author line found by extraction (`doc.meta.byline`), when known. */
+  byline?: string;
+  /** True when every earlier block has been dropped (this is the first kept block so far). */
+  firstKept: boolean;
+  /**
+   * Set inside a cross-promotion list: how many blocks ago a bare promo label ("Related",
+   * "Read more") was seen, counting only promo blocks in between.
+   */
+  afterPromoLabel?: number;
+}
+
+export type BlockRule = (text: string, at: BlockContext) => RuleHit | undefined;
+
+/** Whitespace collapsed, curly quotes straightened, NFKC: the form rule patterns are written for. */
+export function tidy(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[‘’‚‛]/g, "'")
+    .replace(/[“”„‟]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Number of words (letters/digits runs) in a text. */
+export function wordCount(text: string): number {
+  return normalizedWords(text).length;
+}
