@@ -32,12 +32,19 @@ const enum S {
   QuoteInQuoted,
 }
 
-/** Most stores give up on a file after this many unclosed quotes; so do we (the rest is one error). */
+/** After this many broken records in one input, the rest of it becomes one error. */
 const MAX_RESCANS = 20;
 
 /**
  * Splits CSV bytes into records. Feed chunks with `push`, then call `end`. Pure and synchronous,
  * so it is easy to test on its own.
+ *
+ * Quotes open a field only at its start; `""` inside a quoted field is a quote. A record is broken
+ * when a quoted field is still open at the end of the input or past the size limit, or when a
+ * quoted field that spans lines is closed by a quote followed by something other than a
+ * delimiter or a line end (the quotes are then paired wrongly). A broken record is reported at
+ * its first line and scanning starts again on the line after it, so it cannot swallow the records
+ * that follow.
  */
 export class CsvScanner {
   private state = S.FieldStart;
@@ -46,6 +53,8 @@ export class CsvScanner {
   private line = 1;
   private start = 1;
   private oversize = false;
+  private suspect = false;
+  private skipLine = false;
   private rescans = 0;
   private gaveUp = false;
 
@@ -55,44 +64,73 @@ export class CsvScanner {
   ) {}
 
   push(chunk: Buffer, out: CsvChunk[]): void {
-    if (this.gaveUp) return;
-    let from = 0;
     const n = chunk.length;
-    let state = this.state;
+    let from = 0;
     for (let i = 0; i < n; i++) {
+      if (this.gaveUp) return;
+      if (this.skipLine) {
+        const nl = chunk.indexOf(NL, i);
+        if (nl < 0) return;
+        this.skipLine = false;
+        this.line++;
+        this.start = this.line;
+        this.state = S.FieldStart;
+        i = nl;
+        from = nl + 1;
+        continue;
+      }
       const b = chunk[i];
+      const state = this.state;
       if (state === S.Quoted) {
-        if (b === QUOTE) state = S.QuoteInQuoted;
+        if (b === QUOTE) this.state = S.QuoteInQuoted;
         else if (b === NL) this.line++;
         continue;
       }
       if (state === S.QuoteInQuoted) {
         if (b === QUOTE) {
-          state = S.Quoted;
+          this.state = S.Quoted;
           continue;
         }
-        state = S.Unquoted; // the quote closed the field; look at this byte unquoted
+        if (b !== this.delimiter && b !== NL && b !== 0x0d && this.line > this.start) this.suspect = true;
+        this.state = S.Unquoted; // the quote closed the field; look at this byte unquoted
       }
       if (b === NL) {
         this.take(chunk.subarray(from, i));
+        from = i + 1;
+        while (this.suspect && !this.gaveUp) this.rescan(out, CLOSED_WRONG);
+        if (this.gaveUp) return;
+        if (this.skipLine) {
+          // The rescanned record's first line ends here.
+          this.skipLine = false;
+          this.line++;
+          this.start = this.line;
+          this.state = S.FieldStart;
+          continue;
+        }
+        if (this.state === S.Quoted) {
+          // After a rescan this line end lies inside a quoted field of the record being built.
+          this.take(NL_BUF);
+          this.line++;
+          continue;
+        }
         this.emit(out);
         this.line++;
         this.start = this.line;
-        from = i + 1;
-        state = S.FieldStart;
+        this.state = S.FieldStart;
       } else if (b === this.delimiter) {
-        state = S.FieldStart;
-      } else if (b === QUOTE && state === S.FieldStart) {
-        state = S.Quoted;
+        this.state = S.FieldStart;
+      } else if (b === QUOTE && this.state === S.FieldStart) {
+        this.state = S.Quoted;
       } else if (b !== 0x0d) {
-        state = S.Unquoted;
+        this.state = S.Unquoted;
       }
     }
-    this.state = state;
+    if (this.gaveUp || this.skipLine) return;
     if (from < n) this.take(chunk.subarray(from));
     if (this.pending > this.limit && !this.oversize) {
-      if (this.state === S.Quoted || this.state === S.QuoteInQuoted) this.rescan(out, `a quoted field is still open after ${this.limit} bytes (maxBytes)`);
-      else {
+      if (this.state === S.Quoted || this.state === S.QuoteInQuoted) {
+        this.rescan(out, `a quoted field is still open after ${this.limit} bytes (maxBytes)`);
+      } else {
         this.oversize = true;
         this.parts = [];
       }
@@ -100,10 +138,9 @@ export class CsvScanner {
   }
 
   end(out: CsvChunk[]): void {
-    if (this.gaveUp) return;
-    if (this.state === S.Quoted) {
-      this.rescan(out, 'a quoted field is not closed before the end of the input');
-      if (this.gaveUp) return;
+    if (this.gaveUp || this.skipLine) return;
+    if (this.state === S.Quoted || this.suspect) {
+      this.rescan(out, this.state === S.Quoted ? 'a quoted field is not closed before the end of the input' : CLOSED_WRONG);
       this.end(out);
       return;
     }
@@ -126,29 +163,44 @@ export class CsvScanner {
     this.parts = [];
     this.pending = 0;
     this.oversize = false;
+    this.suspect = false;
   }
 
-  /** Report the record at `start` as broken and scan again from the line after it. */
+  /**
+   * Report the record starting at `start` as broken and scan again from the line after it: the
+   * held bytes after the record's first line are pushed again; when the first line itself has not
+   * ended yet, the rest of it is skipped.
+   */
   private rescan(out: CsvChunk[], why: string): void {
     const held = Buffer.concat(this.parts, this.pending);
     const badLine = this.start;
     this.parts = [];
     this.pending = 0;
     this.oversize = false;
+    this.suspect = false;
     this.state = S.FieldStart;
     this.rescans++;
     if (this.rescans > MAX_RESCANS) {
-      out.push({ line: badLine, bytes: Buffer.alloc(0), problem: `${why}; gave up on the rest of the input after ${MAX_RESCANS} such records` });
+      out.push({ line: badLine, bytes: Buffer.alloc(0), problem: `${why}; gave up on the rest of the input after ${MAX_RESCANS} broken records` });
       this.gaveUp = true;
       return;
     }
-    out.push({ line: badLine, bytes: Buffer.alloc(0), problem: `${why} (the record starting here was skipped)` });
+    out.push({ line: badLine, bytes: Buffer.alloc(0), problem: `${why}; the record starting here was skipped` });
     const nl = held.indexOf(NL);
+    this.line = badLine;
+    this.start = badLine;
+    if (nl < 0) {
+      this.skipLine = true;
+      return;
+    }
     this.line = badLine + 1;
     this.start = this.line;
-    if (nl >= 0) this.push(held.subarray(nl + 1), out);
+    this.push(held.subarray(nl + 1), out);
   }
 }
+
+const NL_BUF = Buffer.from('\n');
+const CLOSED_WRONG = 'a quoted field spanning lines is closed by a quote followed by other text';
 
 /** The delimiter of a header line: the most frequent of , ; tab | outside quotes (default comma). */
 export function detectDelimiter(head: Buffer): number {

@@ -7,6 +7,13 @@
  */
 import type { Origin, RawDoc } from '../doc.js';
 
+/** 'an array', 'an object', 'a number', ... */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' || typeof v === 'undefined' ? `an ${typeof v}` : `a ${typeof v}`;
+}
+
 export type RecordResult = { ok: true; raw: RawDoc; id?: string } | { ok: false; why: string };
 
 /** A field as a string: strings as given, finite numbers and booleans stringified, else undefined. */
@@ -20,14 +27,13 @@ function field(rec: Record<string, unknown>, name: string): string | undefined {
 /** Build a RawDoc from a parsed record, or say why it cannot be one. */
 export function recordToRaw(rec: unknown, origin: Origin): RecordResult {
   if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
-    const what = rec === null ? 'null' : Array.isArray(rec) ? 'an array' : `a ${typeof rec}`;
-    return { ok: false, why: `record is ${what}, not an object` };
+    return { ok: false, why: `record is ${kindOf(rec)}, not an object` };
   }
   const r = rec as Record<string, unknown>;
   for (const name of ['text', 'html']) {
     const v = r[name];
     if (v !== undefined && v !== null && typeof v !== 'string') {
-      return { ok: false, why: `record field '${name}' is ${Array.isArray(v) ? 'an array' : `a ${typeof v}`}, not a string` };
+      return { ok: false, why: `record field '${name}' is ${kindOf(v)}, not a string` };
     }
   }
   const text = field(r, 'text');
