@@ -228,6 +228,8 @@ function decodeRecord(bytes: Buffer, first: boolean): { text: string; valid: boo
 }
 
 function fieldsOf(text: string, delimiter: string): string[] {
+  // Without quotes a record is its fields joined by the delimiter; csv-parse handles the rest.
+  if (!text.includes('"')) return text.split(delimiter);
   const rows = parseCsvSync(text, {
     delimiter,
     record_delimiter: '\n',
