@@ -32,9 +32,11 @@ const BYLINE_LOWER = new Set([
   'foreign', 'diplomatic', 'international', 'business', 'updated', 'published', 'on',
 ]);
 const BY_START = /^(?:by|written by|story by|words by|text by|report by|posted by|reported by|byline:?)\s+(.*)$/i;
+/** The credit's label; the name after it must start with a capital (checked separately: /i would fold \p{Lu}). */
 const REPORTING_CREDIT =
-  /^[([]?\s*(?:additional |further |with additional )?(?:reporting|writing|editing|edited|written|compiled|produced|translated|research|graphics|contributions|contributing reporting) by\s+[\p{Lu}]/u;
-const CONTRIBUTING = /^(?:contributing(?: reporters?| writers?)?|contributors?)\s*:\s*[\p{Lu}]/u;
+  /^[([]?\s*(?:additional |further |with additional )?(?:reporting|writing|editing|edited|written|compiled|produced|translated|research|graphics|contributions|contributing reporting) by\s+(\S)/i;
+const CONTRIBUTING = /^(?:contributing(?: reporters?| writers?)?|contributors?)\s*:\s*(\S)/i;
+const CAPITAL = /^[\p{Lu}]/u;
 const NAME = String.raw`[\p{Lu}][\p{L}'.-]*(?:\s+(?:[\p{Lu}][\p{L}'.-]*|de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn)){1,4}`;
 const ROLE = String.raw`(?:correspondent|reporter|journalist|writer|editor|columnist|contributor|freelancer|freelance (?:writer|journalist|reporter)|fellow|producer|author|blogger|photographer|photojournalist|intern|anchor|commentator|researcher at)`;
 const AUTHOR_IS = new RegExp(
@@ -43,7 +45,7 @@ const AUTHOR_IS = new RegExp(
 );
 const AUTHOR_COVERS = new RegExp(String.raw`^${NAME}\s+(?:covers|writes about|reports on|reports for|writes for|is based in)\b`, 'u');
 const THE_AUTHOR = /^(?:the )?(?:author|writer|columnist)s? (?:is|are|was) (?:a|an|the)\b/i;
-const CONTACT = /^(?:contact|email|e-mail|reach|write to) (?:the )?(?:author|reporter|writer|[\p{Lu}][\p{L}'-]*(?: [\p{Lu}][\p{L}'-]*){0,3}) (?:at|on|via)\b/u;
+const CONTACT = /^(?:[Cc]ontact|[Ee]-?mail|[Rr]each|[Ww]rite to) (?:the )?(?:author|reporter|writer|[\p{Lu}][\p{L}'-]*(?: [\p{Lu}][\p{L}'-]*){0,3}) (?:at|on|via)\b/u;
 
 /** True when the block is a "By …" line: a short run of capitalised names, optionally with an outlet or staff title. */
 export function isByLine(text: string): boolean {
@@ -82,7 +84,9 @@ export function authorBox(text: string): string | undefined {
 export function isReportingCredit(text: string): boolean {
   const t = tidy(text);
   const words = wordCount(t);
-  return (words <= 40 && REPORTING_CREDIT.test(t)) || (words <= 20 && CONTRIBUTING.test(t));
+  const credit = words <= 40 ? REPORTING_CREDIT.exec(t) : null;
+  const contributing = words <= 20 ? CONTRIBUTING.exec(t) : null;
+  return (credit !== null && CAPITAL.test(credit[1])) || (contributing !== null && CAPITAL.test(contributing[1]));
 }
 
 /** How many blocks at the end of a document may hold an author box. */

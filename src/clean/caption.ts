@@ -23,7 +23,7 @@ const DESCRIBES_PHOTO = new RegExp(
 );
 /** "… is seen in this photo …", "… are pictured in this handout image …". */
 const SEEN_IN_PHOTO = new RegExp(
-  String.raw`\b(?:is|are|was|were)\s+(?:seen|pictured|shown|depicted)\s+in\s+(?:this|these|a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?${PHOTO_NOUN}\b`,
+  String.raw`\b(?:is|are|was|were)\s+(?:seen|pictured|shown|depicted)\s+in\s+(?:this|these)\s+(?:[\p{L}-]+\s+){0,3}?${PHOTO_NOUN}\b`,
   'iu',
 );
 /** "… in this file photo taken on …", "… in this undated handout picture." */

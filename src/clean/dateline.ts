@@ -11,8 +11,8 @@ const WEEKDAY = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?
 
 /** "CITY, Month D (Agency) —": a place in capitals, an optional date and credit, and a trailing dash. */
 const PLACE_DATELINE = new RegExp(
-  String.raw`^[\p{Lu}][\p{Lu}\p{M} .'-]{1,40}(?:,\s*[\p{L} .'-]{2,30})?(?:,\s*${MONTH}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*(?:-{1,2}|–|—|:)$`,
-  'u',
+  String.raw`^([\p{L}\p{M} .'-]{2,40})(?:,\s*[\p{L} .'-]{2,30})?(?:,\s*${MONTH}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*(?:-{1,2}|–|—|:)$`,
+  'iu',
 );
 /** Tokens a timestamp is made of. */
 const TIME_TOKEN = new RegExp(
@@ -32,7 +32,9 @@ export const DATE_ONLY_WINDOW = 5;
 
 /** True when the block is only a place-and-date dateline ending in a dash ("GENEVA, May 2 (Agency) —"). */
 export function isPlaceDateline(text: string): boolean {
-  return PLACE_DATELINE.test(tidy(text));
+  const m = PLACE_DATELINE.exec(tidy(text));
+  // The place is written in capitals ("GENEVA"), which sets a dateline apart from a heading ending in a colon.
+  return m !== null && /\p{Lu}/u.test(m[1]) && m[1] === m[1].toUpperCase();
 }
 
 /**

@@ -4,8 +4,8 @@
  * A later block is a near-duplicate of an earlier one when it has at least `minWords` words and
  * its word shingles overlap the earlier block's a lot: Jaccard ≥ `jaccard`, or containment of the
  * later block in the earlier one ≥ `containment` (a cut-down copy). The first copy is kept and
- * later copies point to it. Short blocks (questions, list items, section labels) are never
- * compared. A text that recurs `templateCopies` times or more (an interview that asks every guest
+ * later copies point to it. Short blocks (list items, section labels) and single questions are
+ * never dropped. A text that recurs `templateCopies` times or more (an interview that asks every guest
  * the same questions, a product feature list repeated per item) is a template, not an editing
  * slip, and all its copies are kept.
  *
@@ -17,6 +17,8 @@ import { normalizedWords, wordShingles } from './shingles.js';
 export interface DuplicateOptions {
   /** Blocks with fewer words are never dropped as duplicates. */
   minWords: number;
+  /** Keep repeated questions (a block that is one sentence ending in "?"): interviews repeat them on purpose. */
+  keepQuestions: boolean;
   /** Words per shingle. */
   shingleSize: number;
   /** Jaccard similarity at or above which a later block is a duplicate. */
@@ -40,15 +42,24 @@ export interface DuplicateOptions {
  * 8–12-word ones, while only 4 of 181 articles hold a pair of different paragraphs that score as
  * high (recipe and product lists, a poem's refrain, a quoted tweet). Copies cut to 60% or 75% are
  * all caught by containment ≥ 0.9 with a length ratio ≥ 0.5, which 3 articles' distinct pairs reach.
+ * Blocks under 10 words are left alone: one changed word moves short blocks below any safe
+ * threshold, and their repeats in the benchmark are list items and template lines, not slips.
  */
 export const DUPLICATE_DEFAULTS: DuplicateOptions = {
-  minWords: 8,
+  minWords: 10,
+  keepQuestions: true,
   shingleSize: 2,
   jaccard: 0.6,
   containment: 0.9,
   containmentMinRatio: 0.5,
   templateCopies: 3,
 };
+
+/** A block that is one sentence ending in a question mark ("Q: What happens next?"). */
+export function isQuestion(text: string): boolean {
+  const t = text.trim().replace(/["'”’)\]]+$/, '');
+  return t.endsWith('?') && !/[.!?]["'”’)\]]?\s+\S/.test(t.slice(0, -1));
+}
 
 export interface DuplicateMatch {
   /** Index (into the input list) of the later copy. */
@@ -69,7 +80,7 @@ export function findNearDuplicates(
 ): DuplicateMatch[] {
   const opts = { ...DUPLICATE_DEFAULTS, ...options };
   const shingles: (Set<string> | undefined)[] = texts.map((t) => {
-    if (t === undefined) return undefined;
+    if (t === undefined || (opts.keepQuestions && isQuestion(t))) return undefined;
     const words = normalizedWords(t);
     return words.length >= opts.minWords ? wordShingles(words, opts.shingleSize) : undefined;
   });

@@ -37,7 +37,7 @@ const FOLLOW_US =
 const FOLLOW_ON_NETWORK =
   /\bon (?:twitter|x|facebook|instagram|linkedin|telegram|youtube|tiktok|threads|mastodon|bluesky|google news|whatsapp|snapchat)\b/i;
 const DOWNLOAD_APP =
-  /\b(?:download|get|install) (?:our|the(?: [\p{L}'-]+){0,4}|the free) (?:mobile |news )?app\b|\b(?:available|download(?: it)?|get it) on (?:the )?(?:app store|google play)\b/iu;
+  /\b(?:download|get|install) (?:our|the)(?: [\p{L}'-]+){0,4} app\b|\b(?:available|download(?: it)?|get it) on (?:the )?(?:app store|google play)\b/iu;
 const READING_TIME = /^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?)\.?\s+read|reading time:?\s*\d+\s*(?:min(?:ute)?s?|mins?)\.?)$/i;
 const NETWORK = /^(?:facebook|twitter|x|instagram|linkedin|telegram|youtube|tiktok|threads|mastodon|bluesky|whatsapp|snapchat|rss|email|e-mail)$/i;
 

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectPromo, isBarePromoLabel, isPromoListLabel, looksLikeHeadline, promoPattern } from '../../../src/clean/promo.js';
+import { at } from '../../fixtures/clean/build.js';
+
+test('promoPattern matches labelled cross-promotion lines', () => {
+  assert.equal(promoPattern('ALSO READ: Fishing fleets brace for a lean winter season'), 'promo-label');
+  assert.equal(promoPattern('READ MORE: Peru eyes Mediterranean ports for its exports'), 'promo-label');
+  assert.equal(promoPattern('Related: Talks on the dam stall again'), 'promo-label');
+  assert.equal(promoPattern('You may also like'), 'promo-label');
+  assert.equal(promoPattern('Watch: Floodwaters sweep through the old town'), 'promo-label');
+  assert.equal(promoPattern('Read more'), 'promo-label');
+  assert.equal(promoPattern('Read the full interview with the minister'), 'read-more');
+  assert.equal(promoPattern('Click here to receive our weekly digest.'), 'click-here');
+});
+
+test('promoPattern keeps sentences that start with a label word', () => {
+  assert.equal(promoPattern('Related talks on water rights will resume in Geneva next week, the envoy said.'), undefined);
+  assert.equal(promoPattern('Watch officials, not slogans, the former ambassador told the committee.'), undefined);
+  assert.equal(promoPattern('Click-through rates on government health adverts doubled during the campaign.'), undefined);
+  assert.equal(promoPattern('More than 40 people were injured in the clashes, medics said.'), undefined);
+});
+
+test('isPromoListLabel accepts list labels only', () => {
+  assert.equal(isPromoListLabel('Related stories'), true);
+  assert.equal(isBarePromoLabel("Don't miss"), true);
+  assert.equal(isPromoListLabel("Don't miss"), false);
+});
+
+test('detectPromo drops headline-shaped links after a list label and keeps sentences', () => {
+  assert.equal(looksLikeHeadline('Ceasefire holds for a third day in the south'), true);
+  assert.equal(detectPromo('Ceasefire holds for a third day in the south', at({ afterPromoLabel: 1 }))?.rule, 'promo-link');
+  assert.equal(detectPromo('The ceasefire held for a third day, officials said.', at({ afterPromoLabel: 1 })), undefined);
+  assert.equal(detectPromo('Ceasefire holds for a third day in the south', at()), undefined);
+});
