@@ -1,0 +1,562 @@
+/**
+ * Clause analysis over wink-nlp tokens and POS tags (no parser): for a trigger word, find its
+ * subject noun phrase, its object, the noun phrase after a given preposition, its verb group
+ * (auxiliaries, modals, negators, adverbs) and an infinitive's governing word. Actor mentions are
+ * read from `doc.layers.mentions`; a noun phrase's actors are the mentions in its head (before its
+ * first preposition), or, for "the leaders of X and Y", the mentions after "of".
+ *
+ * Every index here is a token index local to the sentence (0 = the sentence's first token).
+ */
+import type { Doc, Mention, Token } from '../doc.js';
+import type { FormIndex, VerbForm } from './inflect.js';
+
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'could', 'can', 'may', 'might', 'must', "'ll", "'d", 'wo', 'ca']);
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", 'get', 'got', 'gets', 'getting']);
+const HAVE = new Set(['have', 'has', 'had', 'having', "'ve"]);
+const DO = new Set(['do', 'does', 'did']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'that']);
+/** Prepositions that may sit inside a subject or object noun phrase ("the ambassador of X to Y"). */
+const NP_PREPS = new Set(['of', 'for', 'to', 'in', 'from', 'at']);
+const CLAUSE_BREAKS = new Set([
+  ';',
+  ':',
+  '—',
+  '–',
+  '--',
+  '"',
+  'because',
+  'although',
+  'though',
+  'while',
+  'whereas',
+  'if',
+  'unless',
+  'but',
+  'who',
+  'which',
+  'whom',
+  'whose',
+  'where',
+  'when',
+  'after',
+  'before',
+  'since',
+  'as',
+  'until',
+]);
+/** Nouns that stand for "the state" when possessed by a pronoun ("his country firmly follows ..."). */
+const SELF_NOUNS = new Set(['country', 'government', 'nation', 'side', 'administration', 'state', 'people', 'ministry', 'military', 'army', 'forces']);
+export const SPEECH_VERBS = new Set([
+  'say',
+  'tell',
+  'add',
+  'state',
+  'stress',
+  'note',
+  'announce',
+  'declare',
+  'insist',
+  'claim',
+  'report',
+  'warn',
+  'reiterate',
+  'emphasize',
+  'emphasise',
+  'affirm',
+  'assert',
+  'confirm',
+  'explain',
+  'write',
+  'believe',
+  'think',
+  'argue',
+  'maintain',
+]);
+
+/** A noun phrase found by the analysis: its token range and the actors in it. */
+export interface NounPhrase {
+  start: number;
+  /** One past the last token. */
+  end: number;
+  /** The actors the phrase stands for (coordinated actors give several). */
+  mentions: Mention[];
+  /** "each other", "one another": the actors of the clause act on each other. */
+  reciprocal: boolean;
+  /** A personal pronoun with no resolved mention ("he", "they"). */
+  pronoun: boolean;
+  /** "his country", "its government" with no resolved mention. */
+  selfReference: boolean;
+}
+
+/** What stands between the subject and the trigger verb. */
+export interface VerbGroup {
+  /** First token of the verb group (the token after the subject). */
+  start: number;
+  negated: boolean;
+  /** The modal, lower case ("will", "could", ...), if any. */
+  modal?: string;
+  /** A form of "be"/"get" before a past participle: passive voice. */
+  passive: boolean;
+  /** A form of "be" before the trigger ("is visiting", "was attacked"). */
+  be: boolean;
+  /** The trigger is an infinitive ("to visit"). */
+  infinitive: boolean;
+  /** For an infinitive: the governing word ("agreed" in "agreed to visit"), if any. */
+  governor?: number;
+  /** For an infinitive: a noun phrase right before "to" ("urged Iran to", "Bush to visit"). */
+  controller?: NounPhrase;
+}
+
+/** A read-only view of one sentence with its tokens and actor mentions. */
+export class SentenceView {
+  readonly doc: Doc;
+  readonly index: number;
+  readonly tokens: Token[];
+  readonly mentions: Mention[];
+  /** The mention each token belongs to, if any. */
+  readonly mentionAt: (Mention | undefined)[];
+  /** Title-case sentence (a headline): verbs are often tagged as proper nouns. */
+  readonly headline: boolean;
+  readonly question: boolean;
+  private readonly forms: FormIndex;
+  private readonly surfaces: string[];
+  /** Tokens wink tagged as nouns that are verbs here (headline verbs, "Israel strikes Gaza"). */
+  private readonly promoted: boolean[];
+
+  constructor(doc: Doc, index: number, forms: FormIndex, mentions?: Mention[]) {
+    const s = doc.layers.sentences[index];
+    this.doc = doc;
+    this.index = index;
+    this.forms = forms;
+    this.tokens = doc.layers.tokens.slice(s.tokenStart, s.tokenEnd);
+    this.surfaces = this.tokens.map((t) => doc.text.slice(t.start, t.end));
+    this.mentions = (mentions ?? doc.layers.mentions.filter((m) => m.sentence === index))
+      .filter((m) => m.start < s.end && m.end > s.start)
+      .sort((a, b) => a.start - b.start);
+    this.mentionAt = new Array(this.tokens.length);
+    let k = 0;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i];
+      while (k < this.mentions.length && this.mentions[k].end <= t.start) k++;
+      for (let j = k; j < this.mentions.length && this.mentions[j].start < t.end; j++) {
+        const m = this.mentions[j];
+        if (m.end > t.start && (!this.mentionAt[i] || m.end - m.start > this.mentionAt[i]!.end - this.mentionAt[i]!.start)) {
+          this.mentionAt[i] = m;
+        }
+      }
+    }
+    this.headline = isTitleCase(this.surfaces);
+    this.promoted = this.promoteVerbs();
+    const last = this.tokens.length ? this.surfaces[this.tokens.length - 1] : '';
+    this.question = last === '?' || (this.headline && this.surfaces.includes('?'));
+  }
+
+  get length(): number {
+    return this.tokens.length;
+  }
+
+  surface(i: number): string {
+    return this.surfaces[i] ?? '';
+  }
+
+  norm(i: number): string {
+    return this.tokens[i]?.norm ?? '';
+  }
+
+  lemma(i: number): string {
+    return this.tokens[i]?.lemma ?? '';
+  }
+
+  pos(i: number): string {
+    return this.tokens[i]?.pos ?? '';
+  }
+
+  /** The verb lemmas a token can stand for (wink's lemma, plus the lexicon forms of its surface). */
+  verbLemmas(i: number): { lemma: string; forms: Set<VerbForm> }[] {
+    const t = this.tokens[i];
+    const out = this.forms.lookup(t.norm).map((f) => ({ lemma: f.lemma, forms: f.forms }));
+    if (!out.some((o) => o.lemma === t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX')) {
+      out.push({ lemma: t.lemma, forms: new Set<VerbForm>() });
+    }
+    return out;
+  }
+
+  /** Whether the token could be a past participle of one of its verb lemmas. */
+  isParticiple(i: number): boolean {
+    const n = this.norm(i);
+    if (this.forms.lookup(n).some((f) => f.forms.has('pp'))) return true;
+    return /(ed|en|wn|ne)$/.test(n);
+  }
+
+  isGerund(i: number): boolean {
+    return this.norm(i).endsWith('ing') && this.pos(i) !== 'NOUN';
+  }
+
+  /** The token is a verb here: wink says so, or it is a lexicon verb form wink took for a noun. */
+  isVerb(i: number): boolean {
+    return this.pos(i) === 'VERB' || this.promoted[i] === true;
+  }
+
+  /**
+   * Headlines ("Israel Launches Air Strikes on Gaza") and some running text ("Israel strikes Gaza")
+   * get verbs tagged as nouns. A noun-tagged lexicon verb form is promoted to a verb when it follows
+   * a noun phrase and no verb precedes it in its clause (the first predicate wins, so "Strikes"
+   * after "Launches Air" stays a noun). Outside headlines the form must be "-s" or past and follow
+   * an actor mention directly.
+   */
+  private promoteVerbs(): boolean[] {
+    const out = new Array<boolean>(this.tokens.length).fill(false);
+    let verbSeen = false;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const p = this.pos(i);
+      if (this.isClauseBreak(i) || this.norm(i) === ',' || this.norm(i) === 'and' || this.norm(i) === 'to') {
+        verbSeen = false;
+        continue;
+      }
+      if (p === 'VERB' || p === 'AUX') {
+        verbSeen = true;
+        continue;
+      }
+      if (verbSeen || this.mentionAt[i] || i === 0) continue;
+      if (p !== 'PROPN' && p !== 'NOUN' && p !== 'ADJ') continue;
+      const forms = this.forms.lookup(this.norm(i));
+      if (forms.length === 0) continue;
+      const prevNominal = this.isNominalBasic(i - 1);
+      if (this.headline && /^[A-Z]/.test(this.surface(i)) && prevNominal) {
+        out[i] = true;
+        verbSeen = true;
+      } else if (
+        !this.headline &&
+        this.mentionAt[i - 1] &&
+        this.norm(i - 1) !== "'s" &&
+        forms.some((f) => f.forms.has('s') || f.forms.has('past')) &&
+        (this.mentionAt[i + 1] !== undefined || this.pos(i + 1) === 'DET' || this.pos(i + 1) === 'ADP')
+      ) {
+        out[i] = true;
+        verbSeen = true;
+      }
+    }
+    return out;
+  }
+
+  /** isNominal without the headline verb test (used while promoting verbs). */
+  private isNominalBasic(i: number): boolean {
+    if (i < 0 || i >= this.tokens.length) return false;
+    if (this.mentionAt[i]) return true;
+    const p = this.pos(i);
+    return p === 'NOUN' || p === 'PROPN' || p === 'ADJ' || p === 'NUM' || (p === 'PART' && this.norm(i) === "'s");
+  }
+
+  /** Part of a noun phrase: nouns, adjectives, determiners, numbers, possessives, mentions. */
+  isNominal(i: number): boolean {
+    if (i < 0 || i >= this.tokens.length) return false;
+    if (this.mentionAt[i]) return true;
+    const p = this.pos(i);
+    const n = this.norm(i);
+    if (p === 'NOUN' || p === 'PROPN' || p === 'ADJ' || p === 'NUM' || p === 'DET') return !this.promoted[i];
+    if (p === 'PRON') return POSSESSIVE_PRONOUNS.has(n) || SUBJECT_PRONOUNS.has(n) || n === 'each' || n === 'other' || n === 'one' || n === 'another';
+    if (p === 'PART') return n === "'s" || n === "'";
+    if (p === 'PUNCT') return (n === '-' || n === '.') && this.attached(i);
+    if (p === 'ADV') return false;
+    if (p === 'SYM') return true;
+    return false;
+  }
+
+  /** Punctuation written without spaces on both sides ("U.S.-led"). */
+  private attached(i: number): boolean {
+    const t = this.tokens[i];
+    const prev = this.tokens[i - 1];
+    const next = this.tokens[i + 1];
+    return !!prev && !!next && prev.end === t.start && next.start === t.end;
+  }
+
+  isClauseBreak(i: number): boolean {
+    const n = this.norm(i);
+    if (CLAUSE_BREAKS.has(n)) return true;
+    if (n === 'that' && this.pos(i) !== 'DET') return true;
+    return this.pos(i) === 'SCONJ';
+  }
+
+  /**
+   * The noun phrase that ends at token `end - 1` and extends leftwards: coordination ("China and
+   * Iran", "China, Russia and Iran"), possessives and inner prepositional phrases are included.
+   */
+  phraseLeft(last: number): NounPhrase | undefined {
+    if (last < 0 || !this.isNominal(last)) return undefined;
+    let i = last;
+    let sawAnd = false;
+    while (i - 1 >= 0) {
+      const j = i - 1;
+      if (this.isNominal(j)) {
+        i = j;
+        continue;
+      }
+      const n = this.norm(j);
+      if ((n === 'and' || n === '&') && this.isNominal(j - 1)) {
+        sawAnd = true;
+        i = j;
+        continue;
+      }
+      if (n === ',' && sawAnd && this.isNominal(j - 1) && this.mentionAt[j - 1] && this.mentionAt[i]) {
+        i = j;
+        continue;
+      }
+      if (NP_PREPS.has(n) && this.pos(j) === 'ADP' && this.isNominal(j - 1) && j - 1 >= 0) {
+        i = j;
+        continue;
+      }
+      break;
+    }
+    return this.phrase(i, last + 1);
+  }
+
+  /** The noun phrase that starts at `start` and extends rightwards (same rules as phraseLeft). */
+  phraseRight(start: number, limit = this.tokens.length): NounPhrase | undefined {
+    if (start >= limit || !this.isNominal(start)) return undefined;
+    let i = start;
+    while (i + 1 < limit) {
+      const j = i + 1;
+      if (this.isNominal(j)) {
+        i = j;
+        continue;
+      }
+      const n = this.norm(j);
+      if ((n === 'and' || n === '&') && this.isNominal(j + 1)) {
+        i = j;
+        continue;
+      }
+      if (n === ',' && this.mentionAt[i] && this.mentionAt[j + 1] && this.listContinues(j + 1, limit)) {
+        i = j;
+        continue;
+      }
+      if (n === 'of' && this.isNominal(j + 1)) {
+        i = j;
+        continue;
+      }
+      break;
+    }
+    return this.phrase(start, i + 1);
+  }
+
+  /** "X, Y and Z": after a comma, the list goes on to an "and" through mentions and commas. */
+  private listContinues(from: number, limit: number): boolean {
+    for (let k = from; k < limit; k++) {
+      const n = this.norm(k);
+      if (n === 'and' || n === '&') return true;
+      if (n === ',' || this.mentionAt[k] || this.isNominal(k)) continue;
+      return false;
+    }
+    return false;
+  }
+
+  /** Build a NounPhrase over [start, end): its head actors, reciprocity and pronoun flags. */
+  phrase(start: number, end: number): NounPhrase {
+    let firstPrep = -1;
+    for (let k = start; k < end; k++) {
+      if (this.pos(k) === 'ADP' && !this.mentionAt[k] && this.norm(k) !== "'s") {
+        firstPrep = k;
+        break;
+      }
+    }
+    const headEnd = firstPrep >= 0 ? firstPrep : end;
+    let mentions = this.mentionsIn(start, headEnd);
+    if (mentions.length === 0 && firstPrep >= 0 && this.norm(firstPrep) === 'of') {
+      let ofEnd = end;
+      for (let k = firstPrep + 1; k < end; k++) {
+        if (this.pos(k) === 'ADP' && this.norm(k) !== 'of' && !this.mentionAt[k]) {
+          ofEnd = k;
+          break;
+        }
+      }
+      mentions = this.mentionsIn(firstPrep + 1, ofEnd);
+    }
+    let reciprocal = false;
+    let pronoun = false;
+    let selfReference = false;
+    for (let k = start; k < end; k++) {
+      const n = this.norm(k);
+      if ((n === 'each' && this.norm(k + 1) === 'other') || (n === 'one' && this.norm(k + 1) === 'another')) reciprocal = true;
+      if (!this.mentionAt[k] && this.pos(k) === 'PRON' && SUBJECT_PRONOUNS.has(n) && end - start === 1) pronoun = true;
+      if (!this.mentionAt[k] && POSSESSIVE_PRONOUNS.has(n) && k + 1 < end && SELF_NOUNS.has(this.lemma(k + 1))) selfReference = true;
+    }
+    if (mentions.length) {
+      pronoun = false;
+      selfReference = false;
+    }
+    return { start, end, mentions, reciprocal, pronoun, selfReference };
+  }
+
+  /** Distinct mentions over a token range, in order. */
+  mentionsIn(start: number, end: number): Mention[] {
+    const out: Mention[] = [];
+    for (let k = Math.max(0, start); k < Math.min(end, this.tokens.length); k++) {
+      const m = this.mentionAt[k];
+      if (m && !out.includes(m)) {
+        // A mention followed by "of" inside the head ("the Chinese government of ..." is rare) is kept;
+        // a mention inside a hyphenated compound modifier ("U.S.-led") is kept too.
+        out.push(m);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The verb group of a trigger at `v`: walks left over adverbs, negators, auxiliaries and modals;
+   * stops at "to" (an infinitive) and records the governing word or controlling noun phrase.
+   */
+  verbGroup(v: number): VerbGroup {
+    const g: VerbGroup = { start: v, negated: false, passive: false, be: false, infinitive: false };
+    let i = v - 1;
+    while (i >= 0) {
+      const n = this.norm(i);
+      const p = this.pos(i);
+      if (NEGATORS.has(n) && n !== 'without' && n !== 'no') {
+        g.negated = true;
+      } else if (n === 'no' && this.norm(i + 1) === 'longer') {
+        g.negated = true;
+      } else if (n === 'longer' && this.norm(i - 1) === 'no') {
+        // handled with "no"
+      } else if (MODALS.has(n) && (p === 'AUX' || p === 'VERB' || n === "'ll" || n === "'d")) {
+        g.modal ??= n === "'ll" || n === 'wo' ? 'will' : n === "'d" ? 'would' : n === 'ca' ? 'can' : n;
+      } else if (BE.has(n) && (p === 'AUX' || p === 'VERB' || p === 'PART')) {
+        g.be = true;
+        if (this.isParticiple(v) && !this.isGerund(v)) g.passive = true;
+      } else if ((HAVE.has(n) || DO.has(n)) && (p === 'AUX' || p === 'VERB')) {
+        // perfect / emphatic
+      } else if (p === 'ADV' && !this.isClauseBreak(i)) {
+        // "also", "firmly", "reportedly"
+      } else if (n === 'to' && (p === 'PART' || p === 'ADP')) {
+        g.infinitive = true;
+        let k = i - 1;
+        while (k >= 0 && this.pos(k) === 'ADV') k--;
+        if (k >= 0 && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX' || this.pos(k) === 'ADJ' || this.isVerb(k))) {
+          g.governor = k;
+        } else if (k >= 0 && this.isNominal(k)) {
+          g.controller = this.phraseLeft(k);
+        }
+        g.start = i;
+        return g;
+      } else {
+        break;
+      }
+      g.start = i;
+      i--;
+    }
+    return g;
+  }
+
+  /**
+   * The subject of the clause whose verb group starts at `groupStart`: the noun phrase right
+   * before it, skipping a comma-enclosed apposition or relative clause; for a second coordinated
+   * verb ("... and agreed to"), the subject of the first.
+   */
+  subjectBefore(groupStart: number, depth = 0): NounPhrase | undefined {
+    let p = groupStart - 1;
+    if (p < 0 || depth > 4) return undefined;
+    const n = this.norm(p);
+    // Relative pronoun: "X, who visited Y" → X.
+    if ((n === 'who' || n === 'which' || (n === 'that' && this.pos(p) === 'PRON')) && p > 0) {
+      let q = p - 1;
+      if (this.norm(q) === ',') q--;
+      return this.phraseLeft(q);
+    }
+    // Comma-enclosed apposition or relative clause between subject and verb.
+    if (n === ',') {
+      let c = p - 1;
+      let depthQuote = 0;
+      while (c >= 0 && this.norm(c) !== ',') {
+        if (this.norm(c) === '"') depthQuote++;
+        c--;
+      }
+      if (c > 0 && depthQuote === 0) {
+        const head = this.phraseLeft(c - 1);
+        if (head && (head.mentions.length || head.pronoun)) return head;
+        const appo = this.phraseLeft(p - 1);
+        if (appo && appo.mentions.length && appo.start === c + 1) return appo;
+        return head;
+      }
+      return undefined;
+    }
+    // Coordinated verb phrase: "China and Iran expressed support ... and agreed to ...".
+    if ((n === 'and' || n === 'but') && !this.isNominal(p + 1)) {
+      let q = p - 1;
+      if (this.norm(q) === ',') q--;
+      for (let k = q; k >= 0; k--) {
+        if (this.isClauseBreak(k) && this.norm(k) !== 'as') break;
+        if (this.isVerb(k) && !this.isGerund(k) && !(this.norm(k - 1) === 'to')) {
+          const vg = this.verbGroup(k);
+          return this.subjectBefore(vg.start, depth + 1);
+        }
+      }
+      return undefined;
+    }
+    return this.phraseLeft(p);
+  }
+
+  /**
+   * The speaker of a reporting clause that precedes token `before` in this sentence ("Duda said
+   * [his country] ..."): the subject of the nearest speech verb to the left.
+   */
+  speakerBefore(before: number): NounPhrase | undefined {
+    for (let k = before - 1; k >= 0; k--) {
+      if (this.isVerb(k) && SPEECH_VERBS.has(this.lemma(k))) {
+        const vg = this.verbGroup(k);
+        const s = this.subjectBefore(vg.start);
+        if (s && s.mentions.length) return s;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a speech verb precedes token `i` in this sentence (reported speech). */
+  reported(i: number): boolean {
+    for (let k = i - 1; k >= 0; k--) if (this.isVerb(k) && SPEECH_VERBS.has(this.lemma(k))) return true;
+    return false;
+  }
+
+  /** The noun phrase of the direct object that starts at or after `from` (skipping adverbs). */
+  objectAfter(from: number): NounPhrase | undefined {
+    let i = from;
+    while (i < this.tokens.length && this.pos(i) === 'ADV' && !this.mentionAt[i]) i++;
+    return this.phraseRight(i);
+  }
+
+  /**
+   * The noun phrase after the first preposition `prep` found from `from` onwards, within the clause
+   * (stops at a clause break or another verb) and a window of tokens.
+   */
+  prepPhrase(from: number, prep: string, window = 14): NounPhrase | undefined {
+    const lim = Math.min(this.tokens.length, from + window);
+    for (let k = from; k < lim; k++) {
+      const n = this.norm(k);
+      if (n === prep && (this.pos(k) === 'ADP' || this.pos(k) === 'PART' || this.pos(k) === 'SCONJ' || this.pos(k) === 'ADV')) {
+        let s = k + 1;
+        // "with the leaders of", "with both X and Y", "with visiting X"
+        while (s < this.tokens.length && (this.pos(s) === 'ADV' || this.norm(s) === 'both')) s++;
+        return this.phraseRight(s);
+      }
+      if (this.isClauseBreak(k) && n !== 'as') return undefined;
+      if (k > from && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX') && !this.isGerund(k) && !this.mentionAt[k]) return undefined;
+      if (n === ',' && !this.mentionAt[k - 1]) {
+        // a comma closes the clause unless an adjunct follows ("spoke, by phone, with")
+        if (!(this.pos(k + 1) === 'ADP')) return undefined;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Title case: most words of four letters or more start with a capital letter. */
+export function isTitleCase(surfaces: string[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const s of surfaces) {
+    if (!/^[A-Za-z]/.test(s) || s.length < 4) continue;
+    words++;
+    if (/^[A-Z]/.test(s)) caps++;
+  }
+  return words >= 3 && caps / words >= 0.75;
+}

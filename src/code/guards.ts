@@ -1,0 +1,245 @@
+/**
+ * Guards against over-generation. Each trigger is assessed before it becomes an event: negated
+ * ("did not condemn", "refused to meet", "denied that ..."), hypothetical or conditional ("could
+ * impose", "if ... would", "considering"), embedded under another verb ("urged X to attack"), a
+ * question, or announced for the future ("will visit", "agreed to meet", "Bush to visit China"),
+ * which is coded as an intent (03x) or a threat (13x) instead of the act itself.
+ *
+ * Every refusal leaves an `info` diagnostic with one of the rule ids below (listed in
+ * docs/diagnostics.md): `code:negated`, `code:hypothetical`, `code:embedded`, `code:question`,
+ * `code:background`, `code:no-source`, `code:no-target`, `code:same-actor`, `code:future-dropped`.
+ */
+import type { CameoTable } from './cameo.js';
+import type { SentenceView, VerbGroup } from './clause.js';
+import { SPEECH_VERBS } from './clause.js';
+import type { Pattern } from './lexicon.js';
+
+export type Modality = 'asserted' | 'future' | 'negated' | 'hypothetical' | 'embedded' | 'question';
+
+export interface Assessment {
+  modality: Modality;
+  /** For 'future': whether the announcement is a threat ("will strike", "vowed to") or an intent. */
+  threat?: boolean;
+  /** Diagnostic rule id when the trigger is not coded as an act. */
+  ruleId?: string;
+  reason?: string;
+}
+
+/** Governors of an infinitive that negate it ("refused to meet"). */
+const NEGATING = new Set(['refuse', 'decline', 'fail', 'deny', 'avoid', 'cease', 'unable', 'unwilling', 'reluctant', 'hesitate', 'neglect']);
+/** Governors that leave it hypothetical ("considering", "could", "tried to"). */
+const HYPOTHETICAL = new Set([
+  'consider',
+  'mull',
+  'weigh',
+  'try',
+  'attempt',
+  'need',
+  'able',
+  'likely',
+  'unlikely',
+  'possible',
+  'may',
+  'might',
+  'could',
+  'would',
+  'should',
+  'must',
+  'can',
+  'ought',
+  'have',
+  'propose',
+  'suggest',
+  'debate',
+]);
+/** Governors (and the modal "will") under which a conflictual act is a threat ("vowed to strike"). */
+const THREAT = new Set(['threaten', 'warn', 'vow', 'pledge', 'promise', 'swear', 'will', 'shall']);
+/** Governors that announce it as intended ("agreed to meet", "plans to visit", "ready to"). */
+const INTENT = new Set([
+  'agree',
+  'pledge',
+  'promise',
+  'vow',
+  'offer',
+  'plan',
+  'intend',
+  'want',
+  'wish',
+  'hope',
+  'aim',
+  'seek',
+  'prepare',
+  'expect',
+  'resolve',
+  'commit',
+  'willing',
+  'ready',
+  'prepared',
+  'set',
+  'due',
+  'eager',
+  'keen',
+  'determined',
+  'poised',
+  'going',
+  'about',
+  'be',
+  'schedule',
+  'scheduled',
+  'expected',
+  'undertake',
+  'threaten',
+  'warn',
+  'swear',
+  'stand',
+]);
+/** Governors that pass the act through as done ("began to withdraw"). */
+const PASS = new Set(['begin', 'start', 'continue', 'resume', 'manage', 'proceed', 'go', 'keep', 'move', 'help', 'decide']);
+/** Nouns or verbs before "that" which make the clause after it unasserted. */
+const DENIAL = new Set(['deny', 'denial', 'denied', 'dismiss', 'reject', 'refute']);
+const ALLEGATION = new Set(['rumor', 'rumour', 'speculation', 'allegation', 'claim', 'report', 'fear', 'concern', 'possibility', 'prospect', 'chance', 'whether']);
+const CONDITIONALS = new Set(['if', 'unless', 'whether', 'lest']);
+
+/** The state of the trigger at `v` with verb group `g` (see the module comment). */
+export function assessTrigger(view: SentenceView, v: number, g: VerbGroup, depth = 0): Assessment {
+  if (view.question) return { modality: 'question', ruleId: 'code:question', reason: 'the sentence is a question' };
+  if (g.negated) return { modality: 'negated', ruleId: 'code:negated', reason: `'${view.surface(v)}' is negated` };
+  const cond = conditionalBefore(view, g.start);
+  if (cond !== undefined) {
+    return { modality: 'hypothetical', ruleId: 'code:hypothetical', reason: `'${view.surface(v)}' is in a '${view.surface(cond)}' clause` };
+  }
+  const unasserted = unassertedComplement(view, g.start);
+  if (unasserted) return unasserted;
+  let modality: Modality = 'asserted';
+  if (g.modal) {
+    const m = g.modal;
+    if (m === 'will' || m === 'shall' || (m === 'would' && view.reported(g.start))) {
+      if (!g.infinitive) return { modality: 'future', threat: true };
+      modality = 'future';
+    }
+    else return { modality: 'hypothetical', ruleId: 'code:hypothetical', reason: `'${view.surface(v)}' follows the modal '${m}'` };
+  }
+  if (g.infinitive) {
+    if (g.governor !== undefined) {
+      const gov = g.governor;
+      const word = view.pos(gov) === 'ADJ' ? view.norm(gov) : view.lemma(gov);
+      // The governor's own clause decides first ("did not agree to", "may decide to").
+      const govGroup = view.verbGroup(gov);
+      const outer = depth < 3 ? assessTrigger(view, gov, govGroup, depth + 1) : { modality: 'asserted' as Modality };
+      if (outer.modality === 'negated' || outer.modality === 'hypothetical' || outer.modality === 'question') return outer;
+      if (NEGATING.has(word)) return { modality: 'negated', ruleId: 'code:negated', reason: `'${view.surface(v)}' is governed by '${view.surface(gov)}'` };
+      if (INTENT.has(word)) return { modality: 'future', threat: THREAT.has(word) };
+      if (HYPOTHETICAL.has(word)) {
+        return { modality: 'hypothetical', ruleId: 'code:hypothetical', reason: `'${view.surface(v)}' is governed by '${view.surface(gov)}'` };
+      }
+      if (PASS.has(word)) return outer.modality === 'future' ? outer : { modality };
+      return { modality: 'embedded', ruleId: 'code:embedded', reason: `'${view.surface(v)}' is the complement of '${view.surface(gov)}'` };
+    }
+    if (g.controller && (g.controller.start === 0 || view.isClauseBreak(g.controller.start - 1) || view.norm(g.controller.start - 1) === ',')) {
+      // Headline future: "Bush to visit China".
+      return { modality: 'future', threat: true };
+    }
+    return { modality: 'embedded', ruleId: 'code:embedded', reason: `'${view.surface(v)}' is an infinitive complement` };
+  }
+  return { modality };
+}
+
+/** A conditional word ("if", "unless") before the verb group in the same comma-delimited stretch. */
+function conditionalBefore(view: SentenceView, start: number): number | undefined {
+  for (let k = start - 1; k >= 0; k--) {
+    const n = view.norm(k);
+    if (n === ',' || n === ';' || n === ':') return undefined;
+    if (CONDITIONALS.has(n)) return k;
+  }
+  return undefined;
+}
+
+/** "denied that X attacked", "rumours that X will", "whether X will": the clause is not asserted. */
+function unassertedComplement(view: SentenceView, start: number): Assessment | undefined {
+  for (let k = start - 1; k >= 0; k--) {
+    const n = view.norm(k);
+    if (n === ';' || n === ':') return undefined;
+    if (n === 'that' || n === 'whether') {
+      for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+        const w = view.lemma(j);
+        if (DENIAL.has(w) || DENIAL.has(view.norm(j))) {
+          return { modality: 'negated', ruleId: 'code:negated', reason: `the clause is denied ('${view.surface(j)} ${view.surface(k)}')` };
+        }
+        if (ALLEGATION.has(w)) {
+          return { modality: 'hypothetical', ruleId: 'code:hypothetical', reason: `the clause is reported as '${view.surface(j)}'` };
+        }
+        if (view.isVerb(j) && SPEECH_VERBS.has(w)) break;
+      }
+      if (n === 'whether') return { modality: 'hypothetical', ruleId: 'code:hypothetical', reason: "the clause is an open 'whether' question" };
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Intent codes for announced cooperation, by the act's code or root (03x). */
+const INTENT_BY_CODE: Record<string, string> = {
+  '061': '0311',
+  '062': '0312',
+  '063': '0313',
+  '064': '0314',
+  '071': '0331',
+  '072': '0332',
+  '073': '0333',
+  '074': '0334',
+  '081': '0351',
+  '082': '0352',
+  '084': '0353',
+  '0841': '0353',
+  '0842': '0353',
+  '085': '0354',
+  '086': '0355',
+  '087': '0356',
+  '0871': '0356',
+  '0872': '0356',
+  '0873': '0356',
+  '0874': '0356',
+  '162': '1311',
+  '1621': '1311',
+  '1622': '1311',
+  '1623': '1311',
+  '163': '1312',
+  '161': '1313',
+  '164': '134',
+  '165': '135',
+  '166': '136',
+  '172': '132',
+  '1723': '1323',
+  '1724': '1324',
+};
+const INTENT_BY_ROOT: Record<string, string | null> = {
+  '03': null,
+  '04': '036',
+  '05': '032',
+  '06': '031',
+  '07': '033',
+  '08': '035',
+  '15': '138',
+  '16': '131',
+  '17': '130',
+  '18': '138',
+  '19': '138',
+  '20': '138',
+};
+
+/**
+ * The code for an act that is announced or intended rather than done: the pattern's `future`, else
+ * an intent code (03x) for cooperation or a threat (13x) for conflict. Undefined means: code nothing
+ * (statements, appeals, demands, criticism and rejections have no future form).
+ */
+export function futureCode(pattern: Pattern, code: string, cameo: CameoTable, threat = false): string | undefined {
+  if (pattern.future === null) return undefined;
+  if (pattern.future) return pattern.future;
+  const root = cameo.root(code);
+  if (root === '03' || root === '13') return code;
+  if (cameo.quad(code) === 4 && !threat) return undefined;
+  const byCode = INTENT_BY_CODE[code];
+  if (byCode) return byCode;
+  const byRoot = INTENT_BY_ROOT[root];
+  return byRoot ?? undefined;
+}

@@ -1,0 +1,338 @@
+/**
+ * Pattern matching: for every sentence, find trigger words of the lexicon, pick the most specific
+ * pattern whose constraints hold, find the source and target actors by clause analysis, apply the
+ * guards, and return candidate events (one per source/target pair) and refusals (why a matched
+ * trigger was not coded).
+ */
+import type { Mention } from '../doc.js';
+import type { CameoTable } from './cameo.js';
+import type { NounPhrase, SentenceView } from './clause.js';
+import type { Assessment } from './guards.js';
+import { assessTrigger, futureCode } from './guards.js';
+import type { Lexicon, Pattern } from './lexicon.js';
+
+/** How the actors of a candidate were found. */
+export type Frame = 'active' | 'passive' | 'adjunct' | 'between' | 'possessor';
+
+export interface Candidate {
+  sentence: number;
+  /** Local token index of the trigger. */
+  trigger: number;
+  pattern: Pattern;
+  code: string;
+  source: Mention;
+  target: Mention;
+  /** 'reverse': the other direction of a symmetric or visit pattern; 'reciprocal': "A and B agreed". */
+  derived: 'direct' | 'reverse' | 'reciprocal';
+  modality: 'asserted' | 'future';
+  frame: Frame;
+}
+
+export interface Refusal {
+  sentence: number;
+  trigger: number;
+  pattern: Pattern;
+  ruleId: string;
+  reason: string;
+}
+
+export interface SentenceResult {
+  candidates: Candidate[];
+  refusals: Refusal[];
+}
+
+/** Modifiers that make an event noun unasserted ("planned visit", "possible talks"). */
+const NOUN_FUTURE = new Set(['planned', 'upcoming', 'proposed', 'expected', 'scheduled', 'future', 'forthcoming', 'next', 'possible', 'potential', 'prospective', 'new']);
+const NOUN_HYPOTHETICAL = new Set(['possible', 'potential', 'proposed', 'prospective']);
+/** Prepositions that put an event noun in an adjunct of another clause ("In a phone call with X, Y said"). */
+const ADJUNCT_PREPS = new Set(['in', 'during', 'at', 'after', 'following', 'on', 'over', 'through']);
+
+/** Code one sentence. */
+export function matchSentence(view: SentenceView, lexicon: Lexicon, cameo: CameoTable): SentenceResult {
+  const out: SentenceResult = { candidates: [], refusals: [] };
+  if (view.mentions.length === 0) return out;
+  for (let i = 0; i < view.length; i++) {
+    if (view.mentionAt[i]) continue;
+    if (view.isVerb(i)) matchVerb(view, i, lexicon, cameo, out);
+    else if (view.pos(i) === 'NOUN' || view.pos(i) === 'PROPN') matchNoun(view, i, lexicon, cameo, out);
+  }
+  return out;
+}
+
+/** The index where the clause of token `i` ends (exclusive). */
+function clauseEnd(view: SentenceView, i: number): number {
+  for (let k = i + 1; k < view.length; k++) {
+    const n = view.norm(k);
+    if (n === ';' || n === ':' || n === '"' || n === '—' || n === '–' || n === '--') return k;
+    if (view.isClauseBreak(k) && n !== 'as' && n !== 'after' && n !== 'before' && n !== 'since') return k;
+  }
+  return view.length;
+}
+
+function hasWord(view: SentenceView, from: number, to: number, words: string[]): boolean {
+  for (let k = Math.max(0, from); k < Math.min(to, view.length); k++) {
+    if (words.includes(view.lemma(k)) || words.includes(view.norm(k))) return true;
+  }
+  return false;
+}
+
+function phraseHasNoun(view: SentenceView, np: NounPhrase | undefined, nouns: string[]): boolean {
+  if (!np) return false;
+  for (let k = np.start; k < np.end; k++) {
+    if (nouns.includes(view.lemma(k)) || nouns.includes(view.norm(k))) return true;
+  }
+  return false;
+}
+
+interface VerbMatch {
+  pattern: Pattern;
+  /** Token after the verb and its particle, where objects and prepositions are searched. */
+  after: number;
+  object?: NounPhrase;
+}
+
+/** The most specific verb pattern whose constraints hold at token `v`. */
+function bestVerbPattern(view: SentenceView, v: number, lexicon: Lexicon, passive: boolean, subject: NounPhrase | undefined): VerbMatch | undefined {
+  let best: VerbMatch | undefined;
+  const end = clauseEnd(view, v);
+  const seen = new Set<Pattern>();
+  for (const { lemma } of view.verbLemmas(v)) {
+    for (const p of lexicon.byVerb.get(lemma) ?? []) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      let after = v + 1;
+      if (p.particle) {
+        if (p.particle.includes(view.norm(after))) after++;
+        else {
+          // particle after the object: "called the talks off"
+          const np = view.objectAfter(after);
+          if (!np || !p.particle.includes(view.norm(np.end))) continue;
+        }
+      } else if (view.pos(after) === 'ADP' && ['up', 'out', 'off', 'down'].includes(view.norm(after)) && !p.target.some((t) => t.kind === 'prep' && t.prep === view.norm(after))) {
+        // a particle the pattern does not ask for changes the verb ("break up", "carry out")
+        if (!(lexicon.byVerb.get(lemma) ?? []).every((q) => !q.particle)) continue;
+      }
+      const object = passive ? subject : view.objectAfter(after);
+      if (p.object && !phraseHasNoun(view, object, p.object)) continue;
+      if (p.requires && !hasWord(view, v + 1, end, p.requires)) continue;
+      if (p.unless && hasWord(view, v + 1, end, p.unless)) continue;
+      if (!best || p.specificity > best.pattern.specificity || (p.specificity === best.pattern.specificity && p.order < best.pattern.order)) {
+        best = { pattern: p, after, object };
+      }
+    }
+  }
+  return best;
+}
+
+/** Subject of the clause of a verb group, following infinitives up to their governor. */
+function subjectOf(view: SentenceView, groupStart: number, governor: number | undefined, controller: NounPhrase | undefined, depth = 0): NounPhrase | undefined {
+  if (governor !== undefined && depth < 4) {
+    const g = view.verbGroup(governor);
+    if (g.infinitive) return subjectOf(view, g.start, g.governor, g.controller, depth + 1);
+    return view.subjectBefore(g.start);
+  }
+  if (controller) return controller;
+  return view.subjectBefore(groupStart);
+}
+
+/** Resolve an actor-less "he"/"his country" subject to the speaker of a preceding "X said". */
+function withSpeaker(view: SentenceView, np: NounPhrase | undefined): NounPhrase | undefined {
+  if (np && np.mentions.length === 0 && (np.pronoun || np.selfReference)) return view.speakerBefore(np.start) ?? np;
+  return np;
+}
+
+function refuse(out: SentenceResult, view: SentenceView, trigger: number, pattern: Pattern, ruleId: string, reason: string): void {
+  out.refusals.push({ sentence: view.index, trigger, pattern, ruleId, reason });
+}
+
+function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: CameoTable, out: SentenceResult): void {
+  if (view.isGerund(v)) {
+    // "-ing" forms are coded only in progressive tenses ("is attacking"), not as gerunds or participles.
+    const g0 = view.verbGroup(v);
+    if (!g0.be) return;
+  }
+  const g = view.verbGroup(v);
+  let passive = g.passive;
+  // Reduced passive: "Embassy Attacked by Militants", "civilians killed by troops".
+  if (!passive && !g.be && !g.infinitive && view.isParticiple(v) && view.norm(v + 1) === 'by' && view.isNominal(v - 1)) passive = true;
+  const subject = withSpeaker(view, subjectOf(view, g.start, g.governor, g.controller));
+  const m = bestVerbPattern(view, v, lexicon, passive, subject);
+  if (!m) return;
+  const { pattern } = m;
+  if (passive && !pattern.passive) return;
+  const a = assessTrigger(view, v, g);
+  if (a.ruleId) return refuse(out, view, v, pattern, a.ruleId, a.reason ?? '');
+
+  let sources: Mention[];
+  let targets: Mention[] = [];
+  let reciprocal = false;
+  let followed = true;
+  if (passive) {
+    const by = view.prepPhrase(v + 1, 'by', 6);
+    sources = by?.mentions ?? [];
+    targets = subject?.mentions ?? [];
+    if (sources.length === 0) return refuse(out, view, v, pattern, 'code:no-source', `passive '${view.surface(v)}' names no agent actor`);
+  } else {
+    sources = subject?.mentions ?? [];
+    if (sources.length === 0) return refuse(out, view, v, pattern, 'code:no-source', `no actor is the subject of '${view.surface(v)}'`);
+    for (const slot of pattern.target) {
+      const np = slot.kind === 'object' ? m.object : slot.kind === 'prep' ? view.prepPhrase(m.after, slot.prep) : undefined;
+      if (!np) continue;
+      if (np.reciprocal) {
+        reciprocal = true;
+        break;
+      }
+      if (np.mentions.length) {
+        if (pattern.followedBy && view.norm(np.end) !== pattern.followedBy) {
+          followed = false;
+          continue;
+        }
+        targets = np.mentions;
+        break;
+      }
+    }
+    if (pattern.followedBy && targets.length === 0 && !followed) return;
+  }
+  emit(out, view, v, pattern, a, sources, targets, reciprocal, passive ? 'passive' : 'active', cameo);
+}
+
+function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: CameoTable, out: SentenceResult): void {
+  const patterns = lexicon.byNoun.get(view.lemma(n)) ?? lexicon.byNoun.get(view.norm(n));
+  if (!patterns) return;
+  const left = view.phraseLeft(n);
+  const npStart = left?.start ?? n;
+  let best: Pattern | undefined;
+  for (const p of patterns) {
+    if (p.requires && !hasWord(view, Math.max(npStart, n - 4), n + 2, p.requires)) continue;
+    if (p.unless && hasWord(view, npStart, clauseEnd(view, n), p.unless)) continue;
+    if (!best || p.specificity > best.specificity || (p.specificity === best.specificity && p.order < best.order)) best = p;
+  }
+  if (!best) return;
+  const pattern = best;
+  if (view.question) return refuse(out, view, n, pattern, 'code:question', 'the sentence is a question');
+  for (let k = npStart; k < n; k++) {
+    const w = view.norm(k);
+    if (w === 'no') return refuse(out, view, n, pattern, 'code:negated', `'${view.surface(n)}' is negated`);
+    if (NOUN_HYPOTHETICAL.has(w)) return refuse(out, view, n, pattern, 'code:hypothetical', `'${view.surface(k)} ${view.surface(n)}' did not happen`);
+  }
+  let future = false;
+  for (let k = npStart; k < n; k++) if (NOUN_FUTURE.has(view.norm(k)) && view.norm(k) !== 'new') future = true;
+
+  // "talks between A and B"
+  const between = pattern.target.some((t) => t.kind === 'between') ? view.prepPhrase(n + 1, 'between', 3) : undefined;
+  if (between && between.mentions.length >= 2) {
+    const a: Assessment = future ? { modality: 'future' } : { modality: 'asserted' };
+    emit(out, view, n, pattern, a, between.mentions, [], true, 'between', cameo);
+    return;
+  }
+  const targetsOf = (): Mention[] => {
+    for (const slot of pattern.target) {
+      if (slot.kind !== 'prep') continue;
+      const np = view.prepPhrase(n + 1, slot.prep, 8);
+      if (np?.mentions.length) return np.mentions;
+    }
+    return [];
+  };
+  // "Putin's visit to Beijing": the possessor is the source.
+  const possessors = left ? view.mentionsIn(left.start, n) : [];
+  if (possessors.length) {
+    const a: Assessment = future ? { modality: 'future' } : { modality: 'asserted' };
+    emit(out, view, n, pattern, a, possessors, targetsOf(), false, 'possessor', cameo);
+    return;
+  }
+  // "In a phone conversation with X on Friday, Y said ...": the source is the subject of the host clause.
+  const prep = npStart - 1;
+  if (prep >= 0 && ADJUNCT_PREPS.has(view.norm(prep)) && view.pos(prep) === 'ADP') {
+    const host = hostVerb(view, prep, n);
+    if (host === undefined) return;
+    const g = view.verbGroup(host);
+    const a = assessTrigger(view, host, g);
+    if (a.ruleId) return refuse(out, view, n, pattern, a.ruleId, a.reason ?? '');
+    const subject = withSpeaker(view, subjectOf(view, g.start, g.governor, g.controller));
+    const sources = subject?.mentions ?? [];
+    if (sources.length === 0) return refuse(out, view, n, pattern, 'code:no-source', `no actor takes part in '${view.surface(n)}'`);
+    const asserted: Assessment = future ? { modality: 'future' } : { modality: a.modality === 'future' ? 'future' : 'asserted' };
+    emit(out, view, n, pattern, asserted, sources, targetsOf(), false, 'adjunct', cameo);
+  }
+}
+
+/** The finite verb an adjunct phrase starting at `prep` belongs to: the verb before it, else after its comma. */
+function hostVerb(view: SentenceView, prep: number, noun: number): number | undefined {
+  for (let k = prep - 1; k >= 0; k--) {
+    if (view.isClauseBreak(k) || view.norm(k) === ',') break;
+    if (view.isVerb(k) && !view.isGerund(k)) return k;
+  }
+  let k = noun + 1;
+  while (k < view.length && view.norm(k) !== ',' && !view.isClauseBreak(k)) k++;
+  if (view.norm(k) !== ',') return undefined;
+  for (k = k + 1; k < view.length; k++) {
+    if (view.isClauseBreak(k)) return undefined;
+    if (view.isVerb(k) && !view.isGerund(k)) return k;
+  }
+  return undefined;
+}
+
+/** Deduplicate mentions by actor code (keeping the first), dropping those without a code. */
+function byActor(ms: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  const out: Mention[] = [];
+  for (const m of ms) {
+    if (!m.country || seen.has(m.country)) continue;
+    seen.add(m.country);
+    out.push(m);
+  }
+  return out;
+}
+
+function emit(
+  out: SentenceResult,
+  view: SentenceView,
+  trigger: number,
+  pattern: Pattern,
+  a: Assessment,
+  rawSources: Mention[],
+  rawTargets: Mention[],
+  reciprocal: boolean,
+  frame: Frame,
+  cameo: CameoTable,
+): void {
+  const sources = byActor(rawSources);
+  const targets = byActor(rawTargets);
+  if (sources.length === 0) return refuse(out, view, trigger, pattern, 'code:no-source', 'the source actor has no actor code');
+  let code = pattern.code;
+  const future = a.modality === 'future';
+  if (future) {
+    const fc = futureCode(pattern, code, cameo, a.threat === true);
+    if (!fc) return refuse(out, view, trigger, pattern, 'code:future-dropped', `'${view.surface(trigger)}' is announced, not done, and ${code} has no intent form`);
+    code = fc;
+  }
+  const base = { sentence: view.index, trigger, pattern, modality: future ? ('future' as const) : ('asserted' as const), frame };
+  const pairSymmetric = pattern.symmetric || frame === 'between';
+  if (targets.length === 0) {
+    if ((reciprocal || pattern.symmetric || frame === 'between') && sources.length >= 2) {
+      for (const s of sources) {
+        for (const t of sources) {
+          if (s !== t) out.candidates.push({ ...base, code, source: s, target: t, derived: 'reciprocal' });
+        }
+      }
+      return;
+    }
+    return refuse(out, view, trigger, pattern, 'code:no-target', `'${view.surface(trigger)}' has no target actor`);
+  }
+  let same = false;
+  for (const s of sources) {
+    for (const t of targets) {
+      if (s.country === t.country) {
+        same = true;
+        continue;
+      }
+      out.candidates.push({ ...base, code, source: s, target: t, derived: 'direct' });
+      if (future) continue;
+      if (pairSymmetric) out.candidates.push({ ...base, code, source: t, target: s, derived: 'reverse' });
+      else if (pattern.reverse) out.candidates.push({ ...base, code: pattern.reverse, source: t, target: s, derived: 'reverse' });
+    }
+  }
+  if (same && !out.candidates.some((c) => c.trigger === trigger && c.sentence === view.index)) {
+    refuse(out, view, trigger, pattern, 'code:same-actor', 'source and target are the same actor');
+  }
+}

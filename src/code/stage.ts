@@ -1,0 +1,165 @@
+/**
+ * The `code` stage: reads sentences, tokens and actor mentions, writes `doc.layers.events`.
+ *
+ * Every sentence is matched against the lexicon (src/code/match.ts); candidates become events,
+ * de-duplicated within the article to one event per (source, target, CAMEO code) that keeps every
+ * mention as an evidence entry. Each coded event leaves one `code:pattern` info diagnostic naming
+ * the pattern and the matched span; each refused trigger leaves the guard's diagnostic.
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostic, Doc, Event, EventActor, Evidence, Mention } from '../doc.js';
+import type { Context } from '../pipeline.js';
+import { stage } from '../pipeline.js';
+import { eventDate, isBackgroundDate } from '../dates/index.js';
+import type { CameoTable } from './cameo.js';
+import { loadCameo } from './cameo.js';
+import { SentenceView } from './clause.js';
+import type { Lexicon } from './lexicon.js';
+import { loadLexicon } from './lexicon.js';
+import type { Candidate, Refusal } from './match.js';
+import { matchSentence } from './match.js';
+
+declare module '../pipeline.js' {
+  interface Context {
+    /** The CAMEO table (loaded by the `code` stage when absent). */
+    cameo?: CameoTable;
+    /** The verb/noun lexicon (loaded by the `code` stage when absent). */
+    lexicon?: Lexicon;
+  }
+}
+
+export interface CodeOptions {
+  /** Events below this confidence are not written (default 0: keep all). */
+  minConfidence?: number;
+}
+
+/** Deterministic event id: the first 16 hex digits of sha256(docId|source|target|code). */
+export function eventId(docId: string, source: string, target: string, code: string): string {
+  return createHash('sha256').update(`${docId}|${source}|${target}|${code}`).digest('hex').slice(0, 16);
+}
+
+function actorOf(m: Mention): EventActor {
+  return { code: m.country, name: m.person ?? m.text, sector: m.sector, person: m.person };
+}
+
+/** Confidence of one candidate: lower for headlines, derived directions, nouns and coreference. */
+function confidenceOf(c: Candidate, view: SentenceView): number {
+  let x = 0.9;
+  if (view.headline) x -= 0.1;
+  if (c.derived !== 'direct') x -= 0.05;
+  if (c.frame === 'adjunct' || c.frame === 'possessor' || c.frame === 'between') x -= 0.05;
+  if (c.frame === 'passive') x -= 0.05;
+  if (c.modality === 'future') x -= 0.05;
+  for (const m of [c.source, c.target]) if (m.antecedent !== undefined || String(m.resolvedBy).startsWith('coref')) x -= 0.05;
+  return Math.round(Math.max(0.3, x) * 100) / 100;
+}
+
+/**
+ * Code one document: returns its events (sorted by first evidence) and pushes diagnostics onto
+ * `doc.diagnostics`. Pure apart from the diagnostics; the stage assigns the result to the layer.
+ */
+export function codeDoc(doc: Doc, cameo: CameoTable, lexicon: Lexicon, options: CodeOptions & { published?: string } = {}): Event[] {
+  const published = doc.meta.published ?? options.published;
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of doc.layers.mentions) {
+    let list = bySentence.get(m.sentence);
+    if (!list) bySentence.set(m.sentence, (list = []));
+    list.push(m);
+  }
+  const events = new Map<string, Event>();
+  const firstPattern = new Map<string, { c: Candidate; view: SentenceView }>();
+  const diag = (d: Omit<Diagnostic, 'severity' | 'source'>) => doc.diagnostics.push({ severity: 'info', source: 'code', ...d });
+  const refused = (view: SentenceView, r: Refusal) => {
+    const t = view.tokens[r.trigger];
+    diag({ ruleId: r.ruleId, reason: r.reason, start: t.start, end: t.end, note: `pattern ${r.pattern.id}` });
+  };
+
+  for (const sentence of doc.layers.sentences) {
+    const mentions = bySentence.get(sentence.id);
+    if (!mentions || mentions.length === 0) continue;
+    const view = new SentenceView(doc, sentence.id, lexicon.verbForms, mentions);
+    const result = matchSentence(view, lexicon, cameo);
+    for (const r of result.refusals) refused(view, r);
+    for (const c of result.candidates) {
+      const trig = view.tokens[c.trigger];
+      const when = eventDate(doc, sentence.id, { published: options.published, anchor: trig.start });
+      if (
+        when.time !== undefined &&
+        doc.layers.times[when.time]?.sentence === sentence.id &&
+        isBackgroundDate(when.date, published, { granularity: when.granularity })
+      ) {
+        refused(view, { ...c, ruleId: 'code:background', reason: `'${view.surface(c.trigger)}' is dated ${when.date}, background history` });
+        continue;
+      }
+      const entry = cameo.get(c.code);
+      if (!entry || !c.source.country || !c.target.country) continue;
+      const key = `${c.source.country}|${c.target.country}|${c.code}`;
+      const confidence = confidenceOf(c, view);
+      const ev: Evidence = {
+        sentence: doc.text.slice(sentence.start, sentence.end),
+        start: sentence.start,
+        end: sentence.end,
+        trigger: { start: trig.start, end: trig.end },
+        source: { start: c.source.start, end: c.source.end },
+        target: { start: c.target.start, end: c.target.end },
+      };
+      const existing = events.get(key);
+      if (existing) {
+        if (!existing.evidence.some((e) => e.trigger.start === ev.trigger.start && e.source?.start === ev.source?.start && e.target?.start === ev.target?.start)) {
+          existing.evidence.push(ev);
+        }
+        existing.confidence = Math.max(existing.confidence, confidence);
+        continue;
+      }
+      events.set(key, {
+        id: eventId(doc.id, c.source.country, c.target.country, c.code),
+        docId: doc.id,
+        date: when.date,
+        dateBasis: when.basis,
+        source: actorOf(c.source),
+        target: actorOf(c.target),
+        cameo: { code: c.code, root: entry.root, label: entry.label },
+        quad: entry.quad,
+        goldstein: entry.goldstein,
+        plover: { event: entry.plover.event, mode: entry.plover.mode },
+        confidence,
+        evidence: [ev],
+      });
+      firstPattern.set(key, { c, view });
+    }
+  }
+  const out: Event[] = [];
+  for (const [key, e] of events) {
+    if (options.minConfidence !== undefined && e.confidence < options.minConfidence) continue;
+    out.push(e);
+    const { c, view } = firstPattern.get(key)!;
+    const trig = view.tokens[c.trigger];
+    const spanStart = Math.min(trig.start, c.source.start, c.target.start);
+    const spanEnd = Math.max(trig.end, c.source.end, c.target.end);
+    diag({
+      ruleId: 'code:pattern',
+      reason: `pattern '${c.pattern.id}' (${c.pattern.file}) coded ${c.source.country}->${c.target.country} ${c.code}${c.modality === 'future' ? ' (announced)' : ''}${c.derived !== 'direct' ? ` (${c.derived})` : ''}`,
+      start: spanStart,
+      end: spanEnd,
+      actual: doc.text.slice(spanStart, spanEnd),
+      note: `pattern ${c.pattern.id}; trigger '${doc.text.slice(trig.start, trig.end)}'; evidence ${e.evidence.length}`,
+    });
+  }
+  out.sort((a, b) => a.evidence[0].trigger.start - b.evidence[0].trigger.start); // stable: direct before reverse
+  return out;
+}
+
+export const codeStage = stage<CodeOptions>(
+  'code',
+  1,
+  { reads: ['sentences', 'tokens', 'mentions'], writes: ['events'], defaults: {} },
+  (options, ctx: Context) => {
+    ctx.cameo ??= loadCameo();
+    ctx.lexicon ??= loadLexicon(undefined, ctx.cameo);
+    const cameo = ctx.cameo;
+    const lexicon = ctx.lexicon;
+    return (doc: Doc) => {
+      doc.layers.events = codeDoc(doc, cameo, lexicon, { ...options, published: ctx.config.published });
+    };
+  },
+);
