@@ -60,7 +60,7 @@ const STRONG_ARTICLE_TYPES = /article|blogposting|report|posting/i;
 /** Words of class/id/itemprop values that mark an update rather than the first publication. */
 const UPDATE_WORDS = /updat|modif|edited|revis|changed|aktualisiert|actualiz|atualiz|обновл|оновл|güncel/i;
 /** Words of class/id values that mark a publication date. */
-const DATE_CLASS = /(?:^|[\s_-])(?:date|dates|datetime|time|timestamp|published|publish|pubdate|pub-date|posted|post-date|postdate|entry-date|article-date|date-publish|datepublished|byline|meta-date|created|dateline|data)(?:$|[\s_-])/i;
+const DATE_CLASS = /(?:^|[\s_-])(?:date|dates|datetime|time|timestamp|published|publish|pubdate|pub-date|posted|post-date|postdate|entry-date|article-date|date-publish|datepublished|byline|meta-date|created|dateline)(?:$|[\s_-])/i;
 
 interface Bounds {
   min: string;
