@@ -106,6 +106,21 @@ export const ERRORS = {
     status: 500,
     exit: 78,
   },
+  PARLEY_KB_UNREADABLE: {
+    message: "{path}: cannot read the knowledge base ({why}). Rebuild it with `parley kb build` or check the path.",
+    status: 500,
+    exit: 66,
+  },
+  PARLEY_KB_SOURCE_MISSING: {
+    message: '{path}: knowledge-base sources not found. Pass --shared DIR or set PARLEY_SHARED.',
+    status: 500,
+    exit: 66,
+  },
+  PARLEY_KB_BAD_OVERLAY: {
+    message: '{file}:{line}: {why}{more}',
+    status: 400,
+    exit: 65,
+  },
   PARLEY_CLI_USAGE: {
     message: '{why} Run `parley help` for usage.',
     status: 400,

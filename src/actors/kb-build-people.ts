@@ -56,6 +56,7 @@ interface Spell {
 
 interface Cluster {
   spells: Spell[];
+  names: string[];
   keys: Set<string>;
   pairs: Set<string>;
   countries: Set<string>;
@@ -132,6 +133,22 @@ function pairKey(name: string): string | null {
   return `${t[0]}|${t[t.length - 1]}`;
 }
 
+/** Initials of the middle names ("George H. W. Bush" → "hw"). */
+function middleInitials(name: string): string {
+  const t = nameTokens(name).filter((x) => !PARTICLES.has(x));
+  return t
+    .slice(1, -1)
+    .map((x) => x[0])
+    .join('');
+}
+
+/** Two names with the same first and last name may be one person unless both give different middle names. */
+function middleCompatible(a: string, b: string): boolean {
+  const ma = middleInitials(a);
+  const mb = middleInitials(b);
+  return !ma || !mb || ma === mb;
+}
+
 /** Damerau–Levenshtein distance ≤ 1. */
 function nearlySame(a: string, b: string): boolean {
   if (a === b) return true;
@@ -147,7 +164,9 @@ function nearlySame(a: string, b: string): boolean {
 
 /** Clean a display name: nickname quotes removed, honorific prefixes dropped, spacing fixed. */
 function cleanName(name: string): string {
-  let s = name.replace(/"[^"]*"/g, ' ').replace(/\s+/g, ' ').trim();
+  let s = name.replace(/"[^"]*"/g, ' ').replace(/\s*\(.*$/, '').replace(/\s+/g, ' ').trim();
+  // trailing commentary the Factbook parser kept ("Yair Lapid serving as caretaker")
+  s = s.replace(/\s+(serving|acting|since|who|as|until|elected|appointed)\b.*$/i, '');
   const parts = s.split(' ');
   while (parts.length > 1 && HONORIFICS.has(normName(parts[0]))) parts.shift();
   s = parts.join(' ');
@@ -213,6 +232,18 @@ function factbookSpells(kb: string, offices: Map<string, Map<string, Set<RoleNam
     firstAbsent: v.first_absent_snapshot,
     latest: v.in_latest_snapshot === 'yes',
   }));
+  // rows the time series could not classify count as principals when no principal of the same
+  // slot was listed at the same time (e.g. a prime minister whose title the parser lost)
+  for (const r of rows) {
+    if (r.cls !== 'unknown' || r.title.trim()) continue;
+    const clash = rows.some(
+      (o) => o !== r && o.cls === 'principal' && o.iso3 === r.iso3 && o.slot === r.slot && o.firstSeen <= r.lastSeen && r.firstSeen <= o.lastSeen,
+    );
+    if (!clash) {
+      r.cls = 'principal';
+      r.title = r.slot === 'chief of state' ? 'Head of State' : 'Head of Government';
+    }
+  }
   // merge spelling variants of one spell: same (country, slot, class, title, since)
   const groups = new Map<string, FbRow[]>();
   for (const r of rows) {
@@ -233,8 +264,28 @@ function factbookSpells(kb: string, offices: Map<string, Map<string, Set<RoleNam
     firstAbsent: string;
     latest: boolean;
   }
+  // one person listed twice with nearby "since" dates (corrections between snapshots) is one spell
+  const lists = [...groups.values()].sort((a, b) => cmp(a[0].iso3, b[0].iso3) || cmp(a[0].since, b[0].since));
+  for (let i = 0; i < lists.length; i++) {
+    for (let j = i + 1; j < lists.length; j++) {
+      const a = lists[i];
+      const b = lists[j];
+      if (!a.length || !b.length) continue;
+      const same =
+        a[0].iso3 === b[0].iso3 &&
+        a[0].slot === b[0].slot &&
+        a[0].cls === b[0].cls &&
+        normName(a[0].surname) === normName(b[0].surname) &&
+        Math.abs(Date.parse(a[0].since) - Date.parse(b[0].since)) <= 60 * 86400000;
+      if (same) {
+        for (const r of b) r.since = a[0].since;
+        a.push(...b.splice(0));
+      }
+    }
+  }
   const merged: Merged[] = [];
-  for (const list of groups.values()) {
+  for (const list of lists) {
+    if (list.length === 0) continue;
     list.sort((a, b) => cmp(b.lastSeen, a.lastSeen));
     const r0 = list[0];
     merged.push({
@@ -265,7 +316,9 @@ function factbookSpells(kb: string, offices: Map<string, Map<string, Set<RoleNam
             n.slot === m.slot &&
             n.since > m.since &&
             n.since <= (m.firstAbsent || '9999') &&
-            fullKey(n.rows[0].name) !== fullKey(m.rows[0].name),
+            // a successor whose "since" lies long after the last sighting says nothing about when this
+            // spell ended (snapshot gap 2017-03 → 2020-11: a whole term may be missing in between)
+            n.since <= addDays(m.lastSeen, 150),
         );
       }
       if (next) to = next.since;
@@ -383,21 +436,22 @@ function countryInfoSpells(kb: string, officeOf: (cc: string, title: string) => 
         tag = '';
         continue;
       }
-      const m = /^([^[]+?)\s*\[(>)?(\d{8})(?:\s*-\s*(\d{8}))?\]/.exec(line);
-      if (!m || !tag) continue;
+      const nm = /^([^[]+?)\s*\[/.exec(line);
+      if (!nm || !tag) continue;
       const roles = officeOf(cc, singular(tag));
       if (roles.length === 0) continue;
-      const from = compactDate(m[3]);
-      const to = m[2] ? CI_LEADERS_END : m[4] ? compactDate(m[4]) : null;
-      if (!from || (to && to < HORIZON)) continue;
       const names = uniqNames(
-        m[1]
+        nm[1]
           .split(/[{}]/)
           .map((s) => s.trim())
           .filter(Boolean)
           .map(nameOf)
           .map(cleanName),
       );
+      for (const m of line.matchAll(/\[(>)?(\d{8})(?:\s*-\s*(\d{8}))?\]/g)) {
+      const from = compactDate(m[2]);
+      const to = m[1] ? CI_LEADERS_END : m[3] ? compactDate(m[3]) : null;
+      if (!from || (to && to < HORIZON)) continue;
       for (const role of roles) {
         out.push({
           src: 'countryinfo',
@@ -407,13 +461,14 @@ function countryInfoSpells(kb: string, officeOf: (cc: string, title: string) => 
           sector: 'GOV',
           from,
           to: to && to > from ? to : null,
-          toUncertain: Boolean(m[2]),
+          toUncertain: Boolean(m[1]),
           acting: false,
           names,
           surnames: [],
           qid: null,
           weight: 1,
         });
+      }
       }
     }
     const gov = /<Government>([\s\S]*?)<\/Government>/.exec(block)?.[1] ?? '';
@@ -548,6 +603,14 @@ function overlaps(aFrom: string | null, aTo: string | null, bFrom: string | null
   return Date.parse(af) - s < Date.parse(bt) && Date.parse(bf) - s < Date.parse(at);
 }
 
+function overlapDays(aFrom: string | null, aTo: string | null, bFrom: string | null, bTo: string | null): number {
+  const a0 = Date.parse(aFrom ?? '1900-01-01');
+  const a1 = Date.parse(aTo ?? '2100-01-01');
+  const b0 = Date.parse(bFrom ?? '1900-01-01');
+  const b1 = Date.parse(bTo ?? '2100-01-01');
+  return Math.max(0, (Math.min(a1, b1) - Math.max(a0, b0)) / 86400000);
+}
+
 /** Subtract covered intervals from [from, to); returns the remaining pieces. */
 function subtract(from: string | null, to: string | null, covered: [string, string][]): [string, string][] {
   let pieces: [string, string][] = [[from ?? '0000-01-01', to ?? '9999-12-31']];
@@ -621,6 +684,7 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
   const byId = new Map<string, Cluster>();
   const index = (c: Cluster, s: Spell) => {
     for (const n of s.names) {
+      c.names.push(n);
       const k = `${s.country}|${fullKey(n)}`;
       c.keys.add(k);
       if (!(byKey.get(k) ?? []).includes(c)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
@@ -635,6 +699,16 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
     }
     c.countries.add(s.country);
   };
+  /** The cluster already has a spell of the same source and office under a different name: two people (George Bush, George W. Bush). */
+  const spelledOtherwise = (c: Cluster, s: Spell): boolean =>
+    s.src !== 'overlay' &&
+    c.spells.some(
+      (x) =>
+        x.src === s.src &&
+        x.role === s.role &&
+        x.country === s.country &&
+        !x.names.some((a) => s.names.some((b) => fullKey(a) === fullKey(b))),
+    );
   const findCluster = (s: Spell): Cluster | undefined => {
     if (s.id && byId.has(s.id)) return byId.get(s.id);
     for (const n of s.names) {
@@ -643,8 +717,10 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
     }
     for (const n of s.names) {
       const p = pairKey(n);
-      const hit = p ? byPair.get(`${s.country}|${p}`) : undefined;
-      if (hit?.length === 1) return hit[0];
+      const hit = (p ? byPair.get(`${s.country}|${p}`) ?? [] : []).filter(
+        (c) => c.names.every((cn) => pairKey(cn) !== p || middleCompatible(cn, n)) && !spelledOtherwise(c, s),
+      );
+      if (hit.length === 1) return hit[0];
     }
     // one-letter surname difference with the same given name, same country
     for (const n of s.names) {
@@ -653,6 +729,7 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
       const cands = clusters.filter(
         (c) =>
           c.countries.has(s.country) &&
+          !spelledOtherwise(c, s) &&
           [...c.pairs].some((pk) => {
             const [cc, first, last] = pk.split('|');
             return cc === s.country && first === t[0] && last !== t[t.length - 1] && last.length >= 5 && nearlySame(last, t[t.length - 1]);
@@ -673,7 +750,7 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
   for (const s of ordered) {
     let c = findCluster(s);
     if (!c) {
-      c = { spells: [], keys: new Set(), pairs: new Set(), countries: new Set(), effective: [] };
+      c = { spells: [], names: [], keys: new Set(), pairs: new Set(), countries: new Set(), effective: [] };
       clusters.push(c);
     }
     if (s.id && !c.id) {
@@ -739,11 +816,29 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
       if (!named) return false;
       return c.spells.some((s) => s.role && s.country === e.country && overlaps(s.from, s.to, e.from, e.to, 120));
     });
-    if (cands.length !== 1) {
+    let pick: Cluster | undefined;
+    if (cands.length === 1) pick = cands[0];
+    else if (cands.length > 1) {
+      const byFull = e.full ? cands.filter((c) => c.keys.has(`${e.country}|${fullKey(e.full!)}`)) : [];
+      if (byFull.length === 1) pick = byFull[0];
+      else {
+        // the candidate whose office spells overlap the effective spell most, if clearly the most
+        const ov = cands
+          .map((c) => ({
+            c,
+            days: c.spells
+              .filter((s) => s.role && s.country === e.country)
+              .reduce((n, s) => n + overlapDays(s.from, s.to, e.from, e.to), 0),
+          }))
+          .sort((a, b) => b.days - a.days);
+        if (ov[0].days > 0 && ov[0].days >= 2 * ov[1].days) pick = ov[0].c;
+      }
+    }
+    if (!pick) {
       unmatched.push(e);
       continue;
     }
-    const c = cands[0];
+    const c = pick;
     const extra: Spell = {
       src: e.src,
       country: e.country,
@@ -786,8 +881,7 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
       const gt = extras.govType.get(e.country) ?? '';
       roles = /parliamentary|constitutional monarchy/i.test(gt) ? ['head of government'] : ['head of state'];
     }
-    const names = e.full ? [e.full] : nameTokens(e.short).length > 1 ? [e.short] : [];
-    if (names.length === 0) continue; // a bare surname with no person behind it is not enough
+    const names = e.full ? [e.full] : [e.short];
     for (const role of roles) {
       const s: Spell = {
         src: e.src,
@@ -806,7 +900,18 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
       };
       let c = findCluster(s);
       if (!c) {
-        c = { spells: [], keys: new Set(), pairs: new Set(), countries: new Set(), effective: [] };
+        // the only person of the country with this name, even without overlapping dates
+        const last = nameTokens(e.short).at(-1) ?? '';
+        const named = clusters.filter(
+          (k) =>
+            k.countries.has(e.country) &&
+            k.spells.some((x) => x.role) &&
+            (k.names.some((n) => nameTokens(n).at(-1) === last) || k.spells.some((x) => x.surnames.some((sn) => fullKey(sn) === fullKey(e.short)))),
+        );
+        if (named.length === 1 && last.length > 3) c = named[0];
+      }
+      if (!c) {
+        c = { spells: [], names: [], keys: new Set(), pairs: new Set(), countries: new Set(), effective: [] };
         clusters.push(c);
       }
       c.spells.push(s);
@@ -866,6 +971,25 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
         // fully covered: keep nothing
       }
     }
+  }
+
+  // ---- one person's overlapping or touching spells of one office become one
+  for (const [c, roles] of kept) {
+    roles.sort((a, b) => cmp(a.country, b.country) || cmp(a.role, b.role) || cmp(a.from ?? '', b.from ?? ''));
+    const merged: Role[] = [];
+    for (const r of roles) {
+      const prev = merged[merged.length - 1];
+      if (prev && prev.country === r.country && prev.role === r.role && (prev.to === null || (r.from ?? '') <= prev.to)) {
+        if (prev.to !== null && (r.to === null || r.to > prev.to)) {
+          prev.to = r.to;
+          if (r.toUncertain) prev.toUncertain = true;
+          else delete prev.toUncertain;
+        }
+        continue;
+      }
+      merged.push({ ...r });
+    }
+    kept.set(c, merged);
   }
 
   // ---- people
