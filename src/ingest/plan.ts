@@ -2,7 +2,7 @@
  * Turning the inputs named on a command line into the list of things to read: files (directories
  * expanded recursively in sorted order, hidden entries and unknown extensions skipped), URLs and
  * stdin. Paths that cannot be used become error entries in place, so the order of the output
- * follows the order of the inputs.
+ * follows the order of the inputs. A directory holding no file parley reads is an EMPTY entry.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -93,8 +93,12 @@ export async function planInputs(inputs: string[]): Promise<Planned[]> {
       out.push({ type: 'error', path: input, code: p.code, why: p.why });
       continue;
     }
-    if (st.isDirectory()) await walk(input, out, new Set());
-    else out.push({ type: 'file', path: input, size: st.isFile() ? st.size : 0, explicit: true });
+    if (st.isDirectory()) {
+      const before = out.length;
+      await walk(input, out, new Set());
+      // A directory with nothing parley reads in it is reported, not passed over in silence.
+      if (out.length === before) out.push({ type: 'error', path: input, code: 'PARLEY_INPUT_EMPTY' });
+    } else out.push({ type: 'file', path: input, size: st.isFile() ? st.size : 0, explicit: true });
   }
   return out;
 }

@@ -286,6 +286,13 @@ describe('bad input', () => {
     assert.deepEqual(items.map((i) => (i.kind === 'doc' ? i.id : i.code)), ['PARLEY_INPUT_NOT_FOUND', 'ok']);
   });
 
+  test('readInputs reports a directory holding no file it reads as PARLEY_INPUT_EMPTY', async () => {
+    await write('nothing/readme.md', 'not an input');
+    await mkdir(join(dir, 'nothing', 'sub'), { recursive: true });
+    const items = await collect([join(dir, 'nothing')]);
+    assert.deepEqual(items.map((i) => i.kind === 'error' && i.code), ['PARLEY_INPUT_EMPTY']);
+  });
+
   test('readInputs reports files with NUL bytes or mostly control characters as PARLEY_INPUT_BINARY', async () => {
     const nul = await write('bin/image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a]));
     const ctl = await write('bin/noise.jsonl', Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x41 : 0x01 + (i % 7)))));
