@@ -1,0 +1,63 @@
+/**
+ * `parley` command dispatch. Each command lives in its own module, loaded on demand so that
+ * `parley help` starts fast. Returns the process exit code.
+ */
+import { isParleyError } from '../errors.js';
+
+type Command = { run(argv: string[]): Promise<number>; summary: string };
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  extract: () => import('./extract.js'),
+  ingest: () => import('./ingest.js'),
+  docs: () => import('./docs.js'),
+  show: () => import('./show.js'),
+  demo: () => import('./demo.js'),
+};
+
+const USAGE = `parley — political event data from news text
+
+Usage: parley <command> [options]
+
+Commands:
+  extract <input...>      clean article(s) on stdout (--format text|json|jsonl, --explain)
+  ingest <input...>       read, clean and store articles in the store (--db, --workers)
+  docs [--search Q]       list or full-text search stored documents
+  show <doc-id>           one stored document (--format text|json, --explain)
+  demo                    ingest the bundled examples into a fresh store and show the result
+  help                    this text
+
+Inputs: files (.txt .html .jsonl .csv .xml/.rss/.atom, optionally .gz), directories, http(s) URLs, - for stdin.
+Store: --db PATH or PARLEY_DB (default ./parley.db).
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`parley ${pkg.version}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`parley: unknown command '${name}'.\n\n${USAGE}`);
+    return 64;
+  }
+  try {
+    const cmd = await load();
+    return await cmd.run(rest);
+  } catch (e) {
+    if (isParleyError(e)) {
+      process.stderr.write(`parley ${name}: ${e.message}\n`);
+      return e.exit;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code === 'EPIPE') return 0;
+    process.stderr.write(`parley ${name}: internal error: ${err?.stack ?? String(e)}\n`);
+    return 70;
+  }
+}

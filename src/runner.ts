@@ -1,0 +1,135 @@
+/**
+ * The batch runner: turns raw inputs into processed Docs, in this thread for small inputs or on a
+ * pool of worker threads (one per core by default) for large ones. Batches keep their order of
+ * submission only per call; callers must not rely on a global order.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { Doc, RawDoc } from './doc.js';
+import type { Context, RunConfig, StageSpec, Pipeline } from './pipeline.js';
+import { buildPipeline } from './pipeline.js';
+import { newDoc } from './output.js';
+import { loadStages } from './stages.js';
+
+export interface RawItem {
+  id: string;
+  hash: string;
+  raw: RawDoc;
+}
+
+export interface RunnerOptions {
+  pipeline: (string | StageSpec)[];
+  config: RunConfig;
+  /** Worker threads; 0 runs in this thread. Default: min(cores, 4). */
+  workers?: number;
+  /** Keep the token layer in results (large; not needed for storage). */
+  keepTokens?: boolean;
+}
+
+/** Process one raw item through a built pipeline (shared by the in-thread path and workers). */
+export function processOne(pipeline: Pipeline, item: RawItem, keepTokens: boolean): Doc {
+  const doc = newDoc(item.id, item.hash, item.raw);
+  pipeline.run(doc);
+  delete doc.raw;
+  if (!keepTokens) doc.layers.tokens = [];
+  return doc;
+}
+
+export interface Runner {
+  /** Process a batch; resolves with the processed docs in the batch's order. */
+  process(items: RawItem[]): Promise<Doc[]>;
+  /** Batches the runner can usefully hold at once (for back-pressure). */
+  readonly capacity: number;
+  close(): Promise<void>;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+/** A runner in this thread. */
+export async function inThreadRunner(opts: RunnerOptions): Promise<Runner> {
+  await loadStages();
+  const ctx: Context = { config: opts.config };
+  const pipeline = buildPipeline(opts.pipeline, ctx);
+  return {
+    capacity: 1,
+    async process(items) {
+      return items.map((it) => processOne(pipeline, it, opts.keepTokens ?? false));
+    },
+    async close() {},
+  };
+}
+
+interface Pending {
+  resolve: (docs: Doc[]) => void;
+  reject: (e: Error) => void;
+}
+
+/** A pool of worker threads, each with its own pipeline (and its own loaded KB and lexicon). */
+export async function workerRunner(opts: RunnerOptions): Promise<Runner> {
+  const n = opts.workers ?? defaultWorkers();
+  if (n <= 0) return inThreadRunner(opts);
+  const isTs = import.meta.url.endsWith('.ts');
+  const url = new URL(isTs ? './runner-worker.ts' : './runner-worker.js', import.meta.url);
+  const workers: { w: Worker; busy: number }[] = [];
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let failed: Error | undefined;
+  const ready: Promise<void>[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = new Worker(url, {
+      workerData: { pipeline: opts.pipeline, config: opts.config, keepTokens: opts.keepTokens ?? false },
+      execArgv: isTs ? ['--import', 'tsx'] : [],
+    });
+    const slot = { w, busy: 0 };
+    workers.push(slot);
+    ready.push(
+      new Promise((resolve, reject) => {
+        w.once('message', (m: { type: string; error?: string }) =>
+          m.type === 'ready' ? resolve() : reject(new Error(m.error ?? 'worker failed to start')),
+        );
+        w.once('error', reject);
+      }),
+    );
+  }
+  await Promise.all(ready);
+  for (const slot of workers) {
+    slot.w.on('message', (m: { type: string; id: number; docs?: Doc[]; error?: string }) => {
+      if (m.type !== 'done' && m.type !== 'failed') return;
+      slot.busy--;
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (!p) return;
+      if (m.type === 'done') p.resolve(m.docs ?? []);
+      else p.reject(new Error(m.error));
+    });
+    slot.w.on('error', (e) => {
+      failed = e;
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+    });
+  }
+  return {
+    capacity: n * 2,
+    process(items) {
+      if (failed) return Promise.reject(failed);
+      const slot = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+      const id = nextId++;
+      slot.busy++;
+      return new Promise<Doc[]>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        slot.w.postMessage({ type: 'batch', id, items });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((s) => s.w.terminate()));
+    },
+  };
+}
+
+/** Choose a runner: threads only when the input is large enough to pay for their start-up. */
+export async function createRunner(opts: RunnerOptions & { expected?: number }): Promise<Runner> {
+  const workers = opts.workers ?? (opts.expected !== undefined && opts.expected < 200 ? 0 : defaultWorkers());
+  return workers > 0 ? workerRunner({ ...opts, workers }) : inThreadRunner(opts);
+}
