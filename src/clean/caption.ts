@@ -54,6 +54,9 @@ const GROUP_ONLY = new RegExp(String.raw`^[(\[][^()\[\]]*\b${CREDIT_WORD}(?!\w)[
 /** Picture-agency credit forms: "Name/Agency via Getty Images", "AP Photo/Name", "Reuters/Name". */
 const AGENCY_CREDIT = /(?:\bgetty images\b|\bvia getty\b|\bshutterstock\b|\bap photo\b|\bimago\b|\balamy\b|\bepa-efe\b|\b(?:reuters|afp|ap|epa|xinhua|anadolu|getty|pool|handout)\s*\/\s*[\p{Lu}]|[\p{L}.]\s*\/\s*(?:reuters|afp|ap|epa|xinhua|anadolu|getty|pool)\b)/iu;
 
+/** A cheap pre-check: the later photo patterns all need one of these words. */
+const PHOTO_HINT = /photo|picture|pics?\b|image|screen|video|still/i;
+
 /** A sentence boundary: end punctuation, optional closing quote/bracket, space, then a capital or a digit. */
 const SENTENCE_END = /[.!?]["')\]]?\s+(?=["'(]?[\p{Lu}\p{N}])/u;
 
@@ -71,7 +74,7 @@ function inFirstSentence(re: RegExp, t: string): boolean {
 export function describesPhoto(text: string): string | undefined {
   const t = tidy(text);
   if (DESCRIBES_PHOTO.test(t)) return 'photo-description';
-  if (wordCount(t) > 80) return undefined;
+  if (wordCount(t) > 80 || !PHOTO_HINT.test(t)) return undefined;
   if (inFirstSentence(SEEN_IN_PHOTO, t)) return 'seen-in-photo';
   if (inFirstSentence(IN_THIS_PHOTO, t)) return 'in-this-photo';
   return undefined;

@@ -32,7 +32,9 @@ export const DATE_ONLY_WINDOW = 5;
 
 /** True when the block is only a place-and-date dateline ending in a dash ("GENEVA, May 2 (Agency) —"). */
 export function isPlaceDateline(text: string): boolean {
-  const m = PLACE_DATELINE.exec(tidy(text));
+  const t = tidy(text);
+  if (t.length > 160) return false;
+  const m = PLACE_DATELINE.exec(t);
   // The place is written in capitals ("GENEVA"), which sets a dateline apart from a heading ending in a colon.
   return m !== null && /\p{Lu}/u.test(m[1]) && m[1] === m[1].toUpperCase();
 }
@@ -44,6 +46,7 @@ export function isPlaceDateline(text: string): boolean {
  */
 export function timestampKind(text: string): 'labelled' | 'date' | undefined {
   const t = tidy(text);
+  if (t.length > 200) return undefined;
   const tokens = t.split(/[\s,|•·()[\]]+/).map((x) => x.replace(/^[-–—:]+|[-–—:]+$/g, '')).filter((x) => x.length > 0);
   if (tokens.length === 0 || tokens.length > 14) return undefined;
   if (!tokens.every((tok) => TIME_TOKEN.test(tok))) return undefined;

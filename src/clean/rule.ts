@@ -41,17 +41,33 @@ export interface BlockContext {
 
 export type BlockRule = (text: string, at: BlockContext) => RuleHit | undefined;
 
+/*
+ * Every rule tidies and counts the words of the same block, so both keep the last few results:
+ * the stage calls the rules one block at a time, and a tiny cache turns the repeats into lookups.
+ */
+const CACHE_SIZE = 8;
+const tidyCache = new Map<string, string>();
+const countCache = new Map<string, number>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Whitespace collapsed, curly quotes straightened, NFKC: the form rule patterns are written for. */
 export function tidy(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[‘’‚‛]/g, "'")
-    .replace(/[“”„‟]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const hit = tidyCache.get(text);
+  if (hit !== undefined) return hit;
+  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC').replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"');
+  const out = folded.replace(/\s+/g, ' ').trim();
+  remember(tidyCache, text, out);
+  return remember(tidyCache, out, out);
 }
 
 /** Number of words (letters/digits runs) in a text. */
 export function wordCount(text: string): number {
-  return normalizedWords(text).length;
+  const hit = countCache.get(text);
+  if (hit !== undefined) return hit;
+  return remember(countCache, text, normalizedWords(text).length);
 }

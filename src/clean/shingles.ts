@@ -11,7 +11,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 /** The normalised words of a text (lower case, NFKC, straight apostrophes), in order. */
 export function normalizedWords(text: string): string[] {
-  const folded = text.normalize('NFKC').toLowerCase();
+  const folded = (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC')).toLowerCase();
   const out: string[] = [];
   for (const m of folded.matchAll(WORD)) out.push(m[0].replace(/’/g, "'"));
   return out;

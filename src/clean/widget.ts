@@ -62,6 +62,7 @@ export function isShareRow(text: string): boolean {
 /** True when the block is a list of social handles or network names ("@outlet | Facebook | Instagram"). */
 export function isSocialList(text: string): boolean {
   const t = tidy(text);
+  if (t.length > 300 || !/@|\b(?:facebook|twitter|instagram|linkedin|telegram|youtube|tiktok|whatsapp|https?:)/i.test(t)) return false;
   const parts = t.split(/[\s|•·,/]+/).filter((p) => p.length > 0 && !/^[-–—:]$/.test(p));
   if (parts.length < 2 || parts.length > 15) return false;
   const social = parts.filter((p) => /^@[\w.]{2,}$/.test(p) || NETWORK.test(p) || /^https?:\/\//.test(p));
