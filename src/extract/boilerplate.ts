@@ -66,15 +66,18 @@ export function linkTextLength(el: Element): number {
 /**
  * The first reason found walking up from the block's element to the article root: a tag that
  * holds no prose (figure, nav, header) or a class/id word, on a container that holds only a small
- * share of the article's text.
+ * share of the article's text and fewer than two prose paragraphs.
  */
 function containerReason(
   el: Element,
   root: Element,
   share: (e: Element) => number,
+  prose: Map<Element, number>,
 ): { reason: DropReason; rule: string } | undefined {
   for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
     if (share(e) > MAX_SHARE) return undefined;
+    // A container that holds several prose paragraphs is article text whatever its name says.
+    if ((prose.get(e) ?? 0) >= 2) continue;
     const byTag = TAG_REASON[e.tagName];
     if (byTag) return { reason: byTag, rule: `extract:tag-${e.tagName.toLowerCase()}` };
     for (const w of classWords(e)) {
@@ -91,6 +94,13 @@ export function wordCount(text: string): number {
   let n = 0;
   for (const w of words) n += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(w) ? Math.max(1, Math.round(w.length / 2)) : 1;
   return n;
+}
+
+/** A paragraph of running text: 12+ words, ends like a sentence, mostly outside links. */
+export function isProse(b: DomBlock): boolean {
+  if (b.kind !== 'p' && b.kind !== 'quote' && b.kind !== 'li') return false;
+  if (wordCount(b.text) < 12 || !/[.!?。！？…"”»)]$/.test(b.text)) return false;
+  return linkTextLength(b.el) <= 0.3 * b.text.length;
 }
 
 /**
@@ -120,13 +130,19 @@ export function markBoilerplate(blocks: DomBlock[], root: Element): MarkedBlock[
     }
     return v;
   };
+  // How many prose paragraphs each container holds.
+  const prose = new Map<Element, number>();
+  for (const b of marked) {
+    if (!isProse(b)) continue;
+    for (let e: Element | null = b.el; e && e !== root; e = e.parentElement) prose.set(e, (prose.get(e) ?? 0) + 1);
+  }
   for (const b of marked) {
     if (b.kind === 'caption') {
       b.dropped = 'caption';
       b.rule = 'extract:tag-figcaption';
       continue;
     }
-    const found = containerReason(b.el, root, share);
+    const found = containerReason(b.el, root, share, prose);
     if (found) {
       b.dropped = found.reason;
       b.rule = found.rule;
