@@ -164,7 +164,7 @@ function nearlySame(a: string, b: string): boolean {
 
 /** Clean a display name: nickname quotes removed, honorific prefixes dropped, spacing fixed. */
 function cleanName(name: string): string {
-  let s = name.replace(/"[^"]*"/g, ' ').replace(/\s*\(.*$/, '').replace(/\s+/g, ' ').trim();
+  let s = name.replace(/^[^()]*\)\s*/, '').replace(/"[^"]*"/g, ' ').replace(/\s*[([].*$/, '').replace(/\s+/g, ' ').trim();
   // trailing commentary the Factbook parser kept ("Yair Lapid serving as caretaker")
   s = s.replace(/\s+(serving|acting|since|who|as|until|elected|appointed)\b.*$/i, '');
   const parts = s.split(' ');
@@ -218,7 +218,7 @@ export function officeTitle(title: string): string {
     .trim();
 }
 
-function factbookSpells(kb: string, offices: Map<string, Map<string, Set<RoleName>>>): Spell[] {
+function factbookSpells(kb: string, offices: Map<string, Map<string, Set<RoleName>>>, countryNames: Set<string>): Spell[] {
   const rows: FbRow[] = readCsv(join(kb, 'factbook', 'derived', 'factbook_executives_timeseries_2015-2026.csv')).map(({ values: v }) => ({
     iso3: v.iso3,
     slot: v.slot,
@@ -232,6 +232,19 @@ function factbookSpells(kb: string, offices: Map<string, Map<string, Set<RoleNam
     firstAbsent: v.first_absent_snapshot,
     latest: v.in_latest_snapshot === 'yes',
   }));
+  // "Queen of | Australia Elizabeth II", "President of | China XI Jinping": the parser split the
+  // title before the country's name, which then starts the person's name
+  for (const r of rows) {
+    if (!/\bof$/i.test(r.title.trim())) continue;
+    const toks = r.name.split(/\s+/);
+    for (let n = Math.min(3, toks.length - 1); n >= 1; n--) {
+      if (countryNames.has(normName(toks.slice(0, n).join(' ')))) {
+        r.name = toks.slice(n).join(' ');
+        r.title = `${r.title} ${toks.slice(0, n).join(' ')}`;
+        break;
+      }
+    }
+  }
   // rows the time series could not classify count as principals when no principal of the same
   // slot was listed at the same time (e.g. a prime minister whose title the parser lost)
   for (const r of rows) {
@@ -645,7 +658,7 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
   const countryByName = (n: string) => countryIdx.get(normName(n.replace(/\s*\([^)]*\)\s*$/, '')));
 
   const offices = new Map<string, Map<string, Set<RoleName>>>();
-  const fb = factbookSpells(kb, offices);
+  const fb = factbookSpells(kb, offices, new Set(countryIdx.keys()));
   const officeOf = (cc: string, title: string): RoleName[] => {
     const t = officeTitle(title);
     const known = offices.get(cc)?.get(t);
@@ -688,6 +701,10 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
       const k = `${s.country}|${fullKey(n)}`;
       c.keys.add(k);
       if (!(byKey.get(k) ?? []).includes(c)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
+      if (s.role === 'head of state' || s.role === 'deputy head of state') {
+        const hk = `hos|${fullKey(n)}`;
+        if (!(byKey.get(hk) ?? []).includes(c)) byKey.set(hk, [...(byKey.get(hk) ?? []), c]);
+      }
       const gk = `*|${fullKey(n)}`;
       if (s.src === 'overlay' && !(byKey.get(gk) ?? []).includes(c)) byKey.set(gk, [...(byKey.get(gk) ?? []), c]);
       const p = pairKey(n);
@@ -736,6 +753,17 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
           }),
       );
       if (cands.length === 1) return cands[0];
+    }
+    // one head of state of several countries (monarchs of several realms; the head of state of a
+    // territory's parent state; co-princes): same full name, head of state in both, same time
+    if (s.role === 'head of state' || s.role === 'deputy head of state') {
+      for (const n of s.names) {
+        if (nameTokens(n).length < 2) continue;
+        const hit = (byKey.get(`hos|${fullKey(n)}`) ?? []).filter((c) =>
+          c.spells.some((x) => x.role === s.role && x.country !== s.country && overlaps(x.from, x.to, s.from, s.to)),
+        );
+        if (hit.length === 1) return hit[0];
+      }
     }
     // a hand-kept person is matched across countries by exact full name (ministers who became IGO heads)
     if (s.src !== 'overlay') {
@@ -1017,7 +1045,8 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
     }
     // derived forms: first + last name, surname from CountryInfo-style names
     for (const n of [...full]) {
-      const t = n.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/);
+      const t = cleanName(n).split(/\s+/);
+      while (t.length > 1 && SUFFIXES.has(normName(t[t.length - 1]))) t.pop();
       const fbSur = c.spells.find((s) => s.src === 'factbook')?.surnames[0];
       const surnameFirst = fbSur && t[0] && normName(t[0]) === normName(fbSur);
       if (t.length >= 3 && !surnameFirst) {
@@ -1041,8 +1070,8 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
     people.push({
       id,
       name: display,
-      aliases: uniqNames(full.map(cleanName)).filter((a) => nameTokens(a).length >= 1),
-      surnames: uniqNames(surnames).filter((s) => normName(s).length >= 2),
+      aliases: uniqNames(full.map(cleanName)).filter((a) => nameTokens(a).length >= 2 || normName(a) === normName(display)),
+      surnames: uniqNames(surnames).filter((s) => normName(s).length >= 2 && !/^(i{1,3}|iv|vi{0,3}|ix)$/.test(normName(s))),
       qid,
       roles,
     });

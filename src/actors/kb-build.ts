@@ -154,6 +154,15 @@ function readWordList(path: string): Set<string> {
   );
 }
 
+/** The role that says which country a person acts for in general: most roles, independent states first. */
+function primaryRole(p: Person, independent: Set<string>): { country: string; sector: string } {
+  const n = new Map<string, number>();
+  for (const r of p.roles) n.set(r.country, (n.get(r.country) ?? 0) + (independent.has(r.country) ? 1000 : 1));
+  const best = [...n.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0][0];
+  const role = [...p.roles].reverse().find((r) => r.country === best)!;
+  return { country: role.country, sector: role.sector };
+}
+
 interface IndexInput {
   countries: Country[];
   orgs: Org[];
@@ -217,10 +226,11 @@ export function buildNameIndex(kb: IndexInput, marks: AmbiguityRow[], commonWord
     for (const a of o.acronyms) add(kind, o.code, a, 'acronym', country, o.sector);
   }
   for (const g of kb.groups) for (const n of g.names) add('group', g.code, n, n === g.name ? 'name' : 'alt', g.code, g.sector);
+  const independent = new Set(kb.countries.filter((c) => c.independent).map((c) => c.code));
   for (const p of kb.people) {
-    const last = [...p.roles].sort((a, b) => cmp(a.from ?? '', b.from ?? ''))[p.roles.length - 1];
-    for (const a of p.aliases) add('person', p.id, a, 'full', last.country, last.sector);
-    for (const s of p.surnames) add('person', p.id, s, 'surname', last.country, last.sector);
+    const main = primaryRole(p, independent);
+    for (const a of p.aliases) add('person', p.id, a, 'full', main.country, main.sector);
+    for (const s of p.surnames) add('person', p.id, s, 'surname', main.country, main.sector);
   }
   for (const s of kb.sectors) for (const n of s.nouns) add('sector-noun', s.code, n, 'noun', null, s.code);
   for (const r of kb.roleNouns) add('role-noun', normName(r.noun), r.noun, 'noun', null, r.sector, r.role);
@@ -258,8 +268,10 @@ export function buildNameIndex(kb: IndexInput, marks: AmbiguityRow[], commonWord
       let caseRule: CaseRule | null = null;
       const cls = CLASS[row[0]];
       if (cls !== 'lexicon') {
-        if (row[0] === 'person' && row[3] === 'surname') {
-          if ((ids.get('surname')?.size ?? 0) > 1 || (ids.get('person')?.size ?? 0) > 0) amb.add('shared-surname');
+        if (row[0] === 'person') {
+          const others = new Set([...(ids.get('surname') ?? []), ...(ids.get('person') ?? [])]);
+          others.delete(row[1]);
+          if (others.size > 0) amb.add(row[3] === 'surname' ? 'shared-surname' : 'shared');
         } else if ((ids.get(cls)?.size ?? 0) > 1) amb.add('shared');
         if (nonLexClasses.size > 1) amb.add('shared');
         if (lexicon.has(norm)) amb.add('generic');
