@@ -34,12 +34,16 @@ export const EXTRACT_DEFAULTS: ExtractOptions = { boilerplate: true, recover: tr
 
 const SOURCE = 'extract';
 
-/** Lay HTML blocks out as lines of one text; returns the text and blocks with exact offsets. */
-export function layoutBlocks(extraction: Pick<HtmlExtraction, 'blocks'>): { text: string; blocks: Block[] } {
+/**
+ * Lay HTML blocks out as lines of one text. Returns the text, the blocks with exact offsets, and
+ * for each block the index of the extracted block it came from (empty ones are skipped).
+ */
+export function layoutBlocks(extraction: Pick<HtmlExtraction, 'blocks'>): { text: string; blocks: Block[]; sources: number[] } {
   const parts: string[] = [];
   const blocks: Block[] = [];
+  const sources: number[] = [];
   let offset = 0;
-  for (const b of extraction.blocks) {
+  for (const [index, b] of extraction.blocks.entries()) {
     // Block texts are whitespace-normalised, so they hold no newline; guard anyway.
     const text = b.text.replace(/[\r\n]+/g, ' ');
     if (!text) continue;
@@ -47,10 +51,11 @@ export function layoutBlocks(extraction: Pick<HtmlExtraction, 'blocks'>): { text
     const block: Block = { id: blocks.length, line: blocks.length, kind: b.kind, start: offset, end: offset + text.length };
     if (b.dropped) block.dropped = b.dropped;
     blocks.push(block);
+    sources.push(index);
     parts.push(text);
     offset += text.length;
   }
-  return { text: parts.join('\n'), blocks };
+  return { text: parts.join('\n'), blocks, sources };
 }
 
 function empty(doc: Doc, why: string): void {
@@ -124,9 +129,8 @@ export function makeExtract(options: Partial<ExtractOptions> = {}, ctx: Context 
       const laid = layoutBlocks(page);
       doc.text = laid.text;
       doc.layers.blocks = laid.blocks;
-      const rules = page.blocks.filter((b) => b.text.replace(/[\r\n]+/g, ' ')).map((b) => b.rule);
       laid.blocks.forEach((b, i) => {
-        const rule = rules[i];
+        const rule = page?.blocks[laid.sources[i]].rule;
         if (!rule) return;
         const d: Diagnostic = {
           severity: 'info',

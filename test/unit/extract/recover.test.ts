@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { collectBlocks } from '../../../src/extract/blocks.js';
+import { parseDocument } from '../../../src/extract/dom.js';
+import { recoverParagraphs } from '../../../src/extract/recover.js';
+
+const para = (n: number) => `Paragraph number ${n} of the report describes how the committee reached its decision after long debate.`;
+
+const PAGE = `<div class="story">
+  <p>${para(1)}</p><p>${para(2)}</p><p>${para(3)}</p><p>${para(4)}</p><p>${para(5)}</p>
+</div><div class="more"><p>${para(6)}</p></div>`;
+
+test('recoverParagraphs puts back a prose paragraph missing between two extracted ones', () => {
+  // What an extractor returned: the same story without paragraph 3.
+  const extracted = collectBlocks(parseDocument(PAGE).body).filter((b) => !b.text.includes('number 3') && !b.text.includes('number 6'));
+  const r = recoverParagraphs(extracted, parseDocument(PAGE));
+  assert.equal(r.recovered, 1);
+  assert.deepEqual(r.blocks.map((b) => b.text.match(/number (\d)/)?.[1]), ['1', '2', '3', '4', '5']);
+});
+
+test('recoverParagraphs never adds text before the first or after the last extracted block', () => {
+  const extracted = collectBlocks(parseDocument(PAGE).body).filter((b) => /number [2-4]/.test(b.text));
+  const r = recoverParagraphs(extracted, parseDocument(PAGE));
+  assert.equal(r.recovered, 0);
+  assert.equal(r.blocks.length, 3);
+});
+
+test('recoverParagraphs leaves short lines, link lines and captions out', () => {
+  const page = `<div><p>${para(1)}</p><p>${para(2)}</p><p>Advertisement</p><p><a href="/x">${para(9)}</a></p><figure><p>${para(8)}</p></figure><p>${para(3)}</p></div>`;
+  const extracted = collectBlocks(parseDocument(page).body).filter((b) => /number [123]/.test(b.text));
+  const r = recoverParagraphs(extracted, parseDocument(page));
+  assert.equal(r.recovered, 0);
+});
