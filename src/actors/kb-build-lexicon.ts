@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RoleNoun, Sector } from './kb-types.js';
 import type { RoleNounRow, SectorNounRow, SectorRow } from './kb-overlay.js';
-import { cmp, readCsv, uniqNames } from './kb-build-io.js';
+import { cmp, readCsv } from './kb-build-io.js';
 import { normName } from './kb-normalize.js';
 
 /** Regular English plural of the last word of a noun phrase. */
@@ -115,6 +115,5 @@ export function buildLexicon(
   }
   const roleNouns = [...byNoun.values()].sort((a, b) => cmp(normName(a.noun), normName(b.noun)));
   for (const rn of roleNouns) rn.countries = Object.fromEntries(Object.entries(rn.countries).sort((a, b) => cmp(a[0], b[0])));
-  void uniqNames;
   return { sectors, roleNouns };
 }

@@ -688,7 +688,20 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
       at: `${r.file}:${r.line}`,
     });
   }
-  spells.push(...fb, ...wikidataSpells(kb, countryByName), ...countryInfoSpells(kb, officeOf));
+  const canonical = new Map<string, string>();
+  for (const c of countries) {
+    canonical.set(c.code, c.code);
+    for (const a of c.codes ?? []) canonical.set(a, c.code);
+  }
+  for (const s of [...fb, ...wikidataSpells(kb, countryByName), ...countryInfoSpells(kb, officeOf)]) {
+    const cc = canonical.get(s.country);
+    if (!cc) {
+      warnings.push(`${s.src}: unknown country code ${s.country} (${s.names[0] ?? '?'}) skipped`);
+      continue;
+    }
+    s.country = cc;
+    spells.push(s);
+  }
 
   // ---- cluster spells into people
   const clusters: Cluster[] = [];

@@ -96,6 +96,7 @@ export class Kb {
   readonly meta: KbMeta;
   readonly dir: string;
   private readonly names = new Map<string, KbEntry[]>();
+  private readonly rawNames: NameIndex;
   private readonly countries = new Map<string, Country>();
   private readonly orgs = new Map<string, Org>();
   private readonly groups = new Map<string, Group>();
@@ -117,19 +118,26 @@ export class Kb {
     for (const s of data.sectors) this.sectors.set(s.code, s);
     for (const r of data.roleNouns) this.roleNouns.set(normName(r.noun), r);
     for (const p of data.people) this.addPerson(p);
-    for (const key in data.names) {
-      const rows = data.names[key];
-      const list: KbEntry[] = new Array(rows.length);
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i];
-        const e: KbEntry = { kind: r[0], id: r[1], form: r[2], via: r[3], country: r[4], sector: r[5] };
-        if (r[6] !== null) e.role = r[6];
-        if (r[7] !== null) e.case = r[7];
-        if (r[8] !== null) e.ambiguous = r[8];
-        list[i] = e;
-      }
-      this.names.set(key, list);
+    this.rawNames = data.names;
+  }
+
+  /** Entries of a normalised key; rows of the stored index become objects on first use. */
+  private entries(key: string): KbEntry[] | undefined {
+    const done = this.names.get(key);
+    if (done) return done;
+    if (!Object.prototype.hasOwnProperty.call(this.rawNames, key)) return undefined;
+    const rows = this.rawNames[key];
+    const list: KbEntry[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const e: KbEntry = { kind: r[0], id: r[1], form: r[2], via: r[3], country: r[4], sector: r[5] };
+      if (r[6] !== null) e.role = r[6];
+      if (r[7] !== null) e.case = r[7];
+      if (r[8] !== null) e.ambiguous = r[8];
+      list[i] = e;
     }
+    this.names.set(key, list);
+    return list;
   }
 
   private addPerson(p: Person): void {
@@ -147,14 +155,18 @@ export class Kb {
     let roles = 0;
     for (const p of this.people.values()) roles += p.roles.length;
     let aliases = 0;
-    for (const l of this.names.values()) aliases += l.length;
+    let names = 0;
+    for (const key of this.nameKeys()) {
+      names++;
+      aliases += this.entries(key)!.length;
+    }
     return {
       countries: new Set(this.countries.values()).size,
       orgs: this.orgs.size,
       groups: this.groups.size,
       people: this.people.size,
       roles,
-      names: this.names.size,
+      names,
       aliases,
     };
   }
@@ -167,17 +179,17 @@ export class Kb {
    */
   lookupName(text: string, options: LookupOptions = {}): KbEntry[] {
     const key = normName(text);
-    let list = this.names.get(key);
+    let list = this.entries(key);
     let shown = text;
     if (!list && key.startsWith('the ')) {
-      list = this.names.get(key.slice(4));
+      list = this.entries(key.slice(4));
       shown = text.replace(/^\s*the\s+/i, '');
     }
     if (!list) {
       const m = /^(.*?)(?:'s|')$/.exec(key);
       if (m && m[1]) {
         const k2 = m[1].startsWith('the ') ? m[1].slice(4) : m[1];
-        list = this.names.get(k2);
+        list = this.entries(k2);
         shown = text.replace(/^\s*the\s+/i, '').replace(/(['’]s|['’])\s*$/, '');
       }
     }
@@ -188,7 +200,7 @@ export class Kb {
 
   /** Whether a normalised key is in the index (for matchers that probe token n-grams). */
   hasName(text: string): boolean {
-    return this.names.has(normName(text));
+    return this.entries(normName(text)) !== undefined;
   }
 
   /** A country or territory by ISO3 (or an alternative code such as UNK/KSV for Kosovo). */
@@ -243,12 +255,14 @@ export class Kb {
 
   /** Every normalised key of the name index (for checks and tools). */
   nameKeys(): IterableIterator<string> {
-    return this.names.keys();
+    const keys = new Set(Object.keys(this.rawNames));
+    for (const k of this.names.keys()) keys.add(k);
+    return keys.values();
   }
 
   /** The index entries of a normalised key. */
   entriesOfKey(key: string): KbEntry[] {
-    return this.names.get(key) ?? [];
+    return this.entries(key) ?? [];
   }
 
   private canonical(code: string): string {
@@ -459,7 +473,7 @@ export class Kb {
       const last = p.roles[p.roles.length - 1];
       for (const [form, via] of [...p.aliases.map((a) => [a, 'full'] as const), ...p.surnames.map((s) => [s, 'surname'] as const)]) {
         const key = normName(form);
-        const list = this.names.get(key) ?? [];
+        const list = this.entries(key) ?? [];
         if (list.some((e) => e.kind === 'person' && e.id === p!.id)) continue;
         list.push({ kind: 'person', id: p.id, form, via, country: last?.country ?? r.country, sector: last?.sector ?? 'GOV' });
         this.names.set(key, list);
