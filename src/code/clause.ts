@@ -51,6 +51,7 @@ const CLAUSE_BREAKS = new Set([
 const SELF_NOUNS = new Set(['country', 'government', 'nation', 'side', 'administration', 'state', 'people', 'ministry', 'military', 'army', 'forces']);
 export const SPEECH_VERBS = new Set([
   'say',
+  'threaten',
   'tell',
   'add',
   'state',
@@ -74,6 +75,36 @@ export const SPEECH_VERBS = new Set([
   'think',
   'argue',
   'maintain',
+]);
+
+/** Nouns that govern an infinitive like a verb ("expressed readiness to cooperate"). */
+export const GOVERNING_NOUNS = new Set([
+  'willingness',
+  'readiness',
+  'desire',
+  'intention',
+  'intent',
+  'plan',
+  'commitment',
+  'determination',
+  'decision',
+  'offer',
+  'pledge',
+  'promise',
+  'invitation',
+  'agreement',
+  'threat',
+  'attempt',
+  'bid',
+  'effort',
+  'proposal',
+  'call',
+  'appeal',
+  'demand',
+  'request',
+  'refusal',
+  'vow',
+  'preparation',
 ]);
 
 /** A noun phrase found by the analysis: its token range and the actors in it. */
@@ -217,7 +248,8 @@ export class SentenceView {
         continue;
       }
       if (p === 'VERB' || p === 'AUX') {
-        verbSeen = true;
+        // a speech verb opens a complement clause with its own predicate ("said his country backs X")
+        verbSeen = !SPEECH_VERBS.has(this.lemma(i));
         continue;
       }
       if (verbSeen || this.mentionAt[i] || i === 0) continue;
@@ -230,16 +262,29 @@ export class SentenceView {
         verbSeen = true;
       } else if (
         !this.headline &&
-        this.mentionAt[i - 1] &&
+        (this.mentionAt[i - 1] ||
+          (this.pos(i - 1) === 'NOUN' && this.nounPhraseHasMention(i - 1)) ||
+          (SELF_NOUNS.has(this.lemma(i - 1)) && POSSESSIVE_PRONOUNS.has(this.norm(i - 2))) ||
+          (this.pos(i - 1) === 'PRON' && SUBJECT_PRONOUNS.has(this.norm(i - 1)))) &&
         this.norm(i - 1) !== "'s" &&
         forms.some((f) => f.forms.has('s') || f.forms.has('past')) &&
-        (this.mentionAt[i + 1] !== undefined || this.pos(i + 1) === 'DET' || this.pos(i + 1) === 'ADP')
+        (this.mentionAt[i + 1] !== undefined || this.pos(i + 1) === 'DET' || this.pos(i + 1) === 'ADP' || this.pos(i + 1) === 'NUM' || this.norm(i + 1) === 'up')
       ) {
         out[i] = true;
         verbSeen = true;
       }
     }
     return out;
+  }
+
+  /** A short plain noun phrase ending at `end` ("Syrian guards") holds an actor mention. */
+  private nounPhraseHasMention(end: number): boolean {
+    for (let k = end; k >= 0 && end - k < 5; k--) {
+      if (this.mentionAt[k]) return true;
+      const p = this.pos(k);
+      if (p !== 'NOUN' && p !== 'ADJ' && p !== 'PROPN' && !(p === 'PART' && this.norm(k) === "'s")) return false;
+    }
+    return false;
   }
 
   /** isNominal without the headline verb test (used while promoting verbs). */
@@ -260,6 +305,8 @@ export class SentenceView {
     if (p === 'PRON') return POSSESSIVE_PRONOUNS.has(n) || SUBJECT_PRONOUNS.has(n) || n === 'each' || n === 'other' || n === 'one' || n === 'another';
     if (p === 'PART') return n === "'s" || n === "'";
     if (p === 'PUNCT') return (n === '-' || n === '.') && this.attached(i);
+    // the second half of a hyphenated compound: "water-sharing accord", "U.S.-backed"
+    if ((p === 'VERB' || p === 'ADV') && this.norm(i - 1) === '-' && this.attached(i - 1)) return true;
     if (p === 'ADV') return false;
     if (p === 'SYM') return true;
     return false;
@@ -410,6 +457,18 @@ export class SentenceView {
   verbGroup(v: number): VerbGroup {
     const g: VerbGroup = { start: v, negated: false, passive: false, be: false, infinitive: false };
     let i = v - 1;
+    if (this.isGerund(v)) {
+      // A gerund complement ("began investigating", "stopped attacking", "denied attacking") is
+      // governed like an infinitive.
+      let k = i;
+      while (k >= 0 && this.pos(k) === 'ADV') k--;
+      if (k >= 0 && this.isVerb(k) && !BE.has(this.norm(k)) && !this.isGerund(k)) {
+        g.infinitive = true;
+        g.governor = k;
+        g.start = k + 1;
+        return g;
+      }
+    }
     while (i >= 0) {
       const n = this.norm(i);
       const p = this.pos(i);
@@ -434,6 +493,8 @@ export class SentenceView {
         while (k >= 0 && this.pos(k) === 'ADV') k--;
         if (k >= 0 && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX' || this.pos(k) === 'ADJ' || this.isVerb(k))) {
           g.governor = k;
+        } else if (k >= 0 && this.pos(k) === 'NOUN' && GOVERNING_NOUNS.has(this.lemma(k)) && !this.mentionAt[k]) {
+          g.governor = k;
         } else if (k >= 0 && this.isNominal(k)) {
           g.controller = this.phraseLeft(k);
         }
@@ -446,6 +507,19 @@ export class SentenceView {
       i--;
     }
     return g;
+  }
+
+  /**
+   * The verb an infinitive's governor belongs to: the governor itself when it is a verb; for an
+   * adjective or a noun ("stands ready to", "expressed readiness to") the verb before it.
+   */
+  hostOf(gov: number): number {
+    if (this.isVerb(gov) || this.pos(gov) === 'AUX') return gov;
+    let k = gov - 1;
+    if (this.pos(gov) === 'NOUN') k = (this.phraseLeft(gov)?.start ?? gov) - 1;
+    while (k >= 0 && this.pos(k) === 'ADV') k--;
+    if (k >= 0 && (this.isVerb(k) || this.pos(k) === 'AUX')) return k;
+    return gov;
   }
 
   /**
@@ -539,7 +613,7 @@ export class SentenceView {
         return this.phraseRight(s);
       }
       if (this.isClauseBreak(k) && n !== 'as') return undefined;
-      if (k > from && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX') && !this.isGerund(k) && !this.mentionAt[k]) return undefined;
+      if (k > from && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX') && !this.isGerund(k) && !this.mentionAt[k] && this.norm(k - 1) !== 'to') return undefined;
       if (n === ',' && !this.mentionAt[k - 1]) {
         // a comma closes the clause unless an adjunct follows ("spoke, by phone, with")
         if (!(this.pos(k + 1) === 'ADP')) return undefined;

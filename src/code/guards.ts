@@ -14,7 +14,7 @@ import type { SentenceView, VerbGroup } from './clause.js';
 import { SPEECH_VERBS } from './clause.js';
 import type { Pattern } from './lexicon.js';
 
-export type Modality = 'asserted' | 'future' | 'negated' | 'hypothetical' | 'embedded' | 'question';
+export type Modality = 'asserted' | 'future' | 'refused' | 'attempted' | 'negated' | 'hypothetical' | 'embedded' | 'question';
 
 export interface Assessment {
   modality: Modality;
@@ -25,8 +25,12 @@ export interface Assessment {
   reason?: string;
 }
 
-/** Governors of an infinitive that negate it ("refused to meet"). */
-const NEGATING = new Set(['refuse', 'decline', 'fail', 'deny', 'avoid', 'cease', 'unable', 'unwilling', 'reluctant', 'hesitate', 'neglect']);
+/** Governors of an infinitive that negate it ("failed to meet"). */
+const NEGATING = new Set(['fail', 'deny', 'avoid', 'cease', 'stop', 'quit', 'halt', 'suspend', 'end', 'unable', 'unwilling', 'reluctant', 'hesitate', 'neglect']);
+/** Governors that refuse it: coded as a rejection (12x) where CAMEO has one ("refused to meet" → 125). */
+const REFUSING = new Set(['refuse', 'decline', 'reject', 'refusal']);
+/** Governors that attempt it ("tried to assassinate" → 185). */
+const ATTEMPTING = new Set(['try', 'attempt', 'bid', 'effort']);
 /** Governors that leave it hypothetical ("considering", "could", "tried to"). */
 const HYPOTHETICAL = new Set([
   'consider',
@@ -51,9 +55,14 @@ const HYPOTHETICAL = new Set([
   'propose',
   'suggest',
   'debate',
+  'proposal',
+  'call',
+  'appeal',
+  'demand',
+  'request',
 ]);
 /** Governors (and the modal "will") under which a conflictual act is a threat ("vowed to strike"). */
-const THREAT = new Set(['threaten', 'warn', 'vow', 'pledge', 'promise', 'swear', 'will', 'shall']);
+const THREAT = new Set(['threaten', 'warn', 'vow', 'pledge', 'promise', 'swear', 'will', 'shall', 'threat']);
 /** Governors that announce it as intended ("agreed to meet", "plans to visit", "ready to"). */
 const INTENT = new Set([
   'agree',
@@ -88,13 +97,25 @@ const INTENT = new Set([
   'scheduled',
   'expected',
   'undertake',
+  'willingness',
+  'readiness',
+  'desire',
+  'intention',
+  'intent',
+  'commitment',
+  'determination',
+  'pledge',
+  'invitation',
+  'agreement',
+  'threat',
+  'preparation',
   'threaten',
   'warn',
   'swear',
   'stand',
 ]);
 /** Governors that pass the act through as done ("began to withdraw"). */
-const PASS = new Set(['begin', 'start', 'continue', 'resume', 'manage', 'proceed', 'go', 'keep', 'move', 'help', 'decide']);
+const PASS = new Set(['begin', 'start', 'continue', 'resume', 'manage', 'proceed', 'go', 'keep', 'move', 'help', 'decide', 'decision', 'intensify', 'step']);
 /** Nouns or verbs before "that" which make the clause after it unasserted. */
 const DENIAL = new Set(['deny', 'denial', 'denied', 'dismiss', 'reject', 'refute']);
 const ALLEGATION = new Set(['rumor', 'rumour', 'speculation', 'allegation', 'claim', 'report', 'fear', 'concern', 'possibility', 'prospect', 'chance', 'whether']);
@@ -113,6 +134,11 @@ export function assessTrigger(view: SentenceView, v: number, g: VerbGroup, depth
   let modality: Modality = 'asserted';
   if (g.modal) {
     const m = g.modal;
+    // "warned that its missiles could hit X": a hedged act in a warning is a threat.
+    const rv = reportingVerb(view, g.start);
+    if (rv !== undefined && (view.lemma(rv) === 'warn' || view.lemma(rv) === 'threaten') && m !== 'must' && m !== 'should') {
+      return { modality: 'future', threat: true };
+    }
     if (m === 'will' || m === 'shall' || (m === 'would' && view.reported(g.start))) {
       if (!g.infinitive) return { modality: 'future', threat: true };
       modality = 'future';
@@ -124,10 +150,14 @@ export function assessTrigger(view: SentenceView, v: number, g: VerbGroup, depth
       const gov = g.governor;
       const word = view.pos(gov) === 'ADJ' ? view.norm(gov) : view.lemma(gov);
       // The governor's own clause decides first ("did not agree to", "may decide to").
-      const govGroup = view.verbGroup(gov);
-      const outer = depth < 3 ? assessTrigger(view, gov, govGroup, depth + 1) : { modality: 'asserted' as Modality };
+      const host = view.hostOf(gov);
+      const govGroup = view.verbGroup(host);
+      const outer = depth < 3 ? assessTrigger(view, host, govGroup, depth + 1) : { modality: 'asserted' as Modality };
       if (outer.modality === 'negated' || outer.modality === 'hypothetical' || outer.modality === 'question') return outer;
+      if (outer.modality === 'refused' || outer.modality === 'attempted' || outer.modality === 'embedded') return outer;
       if (NEGATING.has(word)) return { modality: 'negated', ruleId: 'code:negated', reason: `'${view.surface(v)}' is governed by '${view.surface(gov)}'` };
+      if (REFUSING.has(word)) return { modality: 'refused' };
+      if (ATTEMPTING.has(word)) return { modality: 'attempted' };
       if (INTENT.has(word)) return { modality: 'future', threat: THREAT.has(word) };
       if (HYPOTHETICAL.has(word)) {
         return { modality: 'hypothetical', ruleId: 'code:hypothetical', reason: `'${view.surface(v)}' is governed by '${view.surface(gov)}'` };
@@ -142,6 +172,12 @@ export function assessTrigger(view: SentenceView, v: number, g: VerbGroup, depth
     return { modality: 'embedded', ruleId: 'code:embedded', reason: `'${view.surface(v)}' is an infinitive complement` };
   }
   return { modality };
+}
+
+/** The nearest speech verb before `start` in the sentence (the verb that reports the clause). */
+function reportingVerb(view: SentenceView, start: number): number | undefined {
+  for (let k = start - 1; k >= 0; k--) if (view.isVerb(k) && SPEECH_VERBS.has(view.lemma(k))) return k;
+  return undefined;
 }
 
 /** A conditional word ("if", "unless") before the verb group in the same comma-delimited stretch. */
@@ -226,6 +262,43 @@ const INTENT_BY_ROOT: Record<string, string | null> = {
   '19': '138',
   '20': '138',
 };
+
+/** Rejections (12x) for a refused act, by the act's code or root. */
+const REFUSED_BY_CODE: Record<string, string> = {
+  '045': '126',
+  '057': '127',
+  '061': '1211',
+  '062': '1212',
+  '071': '1221',
+  '072': '1222',
+  '073': '1223',
+  '074': '1224',
+  '081': '1241',
+  '084': '1243',
+  '0841': '1243',
+  '0842': '1243',
+  '085': '1244',
+  '086': '1245',
+  '0861': '1245',
+  '0862': '1245',
+  '0863': '1245',
+  '087': '1246',
+  '0871': '1246',
+  '0872': '1246',
+  '0873': '1246',
+  '0874': '1246',
+};
+const REFUSED_BY_ROOT: Record<string, string> = { '03': '120', '04': '125', '05': '120', '06': '121', '07': '122', '08': '124' };
+
+/** The code for a refused act ("refused to meet X" → 125); undefined: code nothing. */
+export function refusedCode(code: string, cameo: CameoTable): string | undefined {
+  return REFUSED_BY_CODE[code] ?? REFUSED_BY_ROOT[cameo.root(code)];
+}
+
+/** The code for an attempted act ("tried to assassinate X" → 185); undefined: code nothing. */
+export function attemptedCode(code: string): string | undefined {
+  return code === '186' ? '185' : undefined;
+}
 
 /**
  * The code for an act that is announced or intended rather than done: the pattern's `future`, else

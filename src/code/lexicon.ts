@@ -111,7 +111,7 @@ const PATTERN_KEYS = new Set([
 ]);
 const FILE_KEYS = new Set(['root', 'title', 'note', 'patterns']);
 const ID_RE = /^[a-z0-9][a-z0-9.-]*$/;
-const WORD_RE = /^[a-z][a-z'-]*$/;
+const WORD_RE = /^\p{Ll}[\p{Ll}'-]*$/u;
 const ACTOR_RE = /^[A-Z][A-Z0-9]{1,11}$/;
 
 type Raw = unknown;

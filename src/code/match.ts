@@ -8,7 +8,7 @@ import type { Mention } from '../doc.js';
 import type { CameoTable } from './cameo.js';
 import type { NounPhrase, SentenceView } from './clause.js';
 import type { Assessment } from './guards.js';
-import { assessTrigger, futureCode } from './guards.js';
+import { assessTrigger, attemptedCode, futureCode, refusedCode } from './guards.js';
 import type { Lexicon, Pattern } from './lexicon.js';
 
 /** How the actors of a candidate were found. */
@@ -24,7 +24,7 @@ export interface Candidate {
   target: Mention;
   /** 'reverse': the other direction of a symmetric or visit pattern; 'reciprocal': "A and B agreed". */
   derived: 'direct' | 'reverse' | 'reciprocal';
-  modality: 'asserted' | 'future';
+  modality: 'asserted' | 'future' | 'refused' | 'attempted';
   frame: Frame;
 }
 
@@ -59,6 +59,14 @@ export function matchSentence(view: SentenceView, lexicon: Lexicon, cameo: Cameo
   return out;
 }
 
+/** A plural noun's singular (wink leaves capitalised nouns unlemmatised: "Talks between ..."). */
+export function singular(w: string): string {
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (/(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) return w.slice(0, -1);
+  return w;
+}
+
 /** The index where the clause of token `i` ends (exclusive). */
 function clauseEnd(view: SentenceView, i: number): number {
   for (let k = i + 1; k < view.length; k++) {
@@ -69,9 +77,19 @@ function clauseEnd(view: SentenceView, i: number): number {
   return view.length;
 }
 
+/** How far `requires` words are looked for after a verb: its complement, up to a strong break. */
+function requiresEnd(view: SentenceView, v: number): number {
+  const lim = Math.min(view.length, v + 25);
+  for (let k = v + 1; k < lim; k++) {
+    const n = view.norm(k);
+    if (n === ';' || n === ':' || n === '"' || n === '—' || n === '–' || n === '--') return k;
+  }
+  return lim;
+}
+
 function hasWord(view: SentenceView, from: number, to: number, words: string[]): boolean {
   for (let k = Math.max(0, from); k < Math.min(to, view.length); k++) {
-    if (words.includes(view.lemma(k)) || words.includes(view.norm(k))) return true;
+    if (words.includes(view.lemma(k)) || words.includes(view.norm(k)) || words.includes(singular(view.norm(k)))) return true;
   }
   return false;
 }
@@ -79,7 +97,7 @@ function hasWord(view: SentenceView, from: number, to: number, words: string[]):
 function phraseHasNoun(view: SentenceView, np: NounPhrase | undefined, nouns: string[]): boolean {
   if (!np) return false;
   for (let k = np.start; k < np.end; k++) {
-    if (nouns.includes(view.lemma(k)) || nouns.includes(view.norm(k))) return true;
+    if (nouns.includes(view.lemma(k)) || nouns.includes(view.norm(k)) || nouns.includes(singular(view.norm(k)))) return true;
   }
   return false;
 }
@@ -91,10 +109,11 @@ interface VerbMatch {
   object?: NounPhrase;
 }
 
-/** The most specific verb pattern whose constraints hold at token `v`. */
-function bestVerbPattern(view: SentenceView, v: number, lexicon: Lexicon, passive: boolean, subject: NounPhrase | undefined): VerbMatch | undefined {
-  let best: VerbMatch | undefined;
+/** The verb patterns whose constraints hold at token `v`, most specific first. */
+function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: boolean, subject: NounPhrase | undefined): VerbMatch[] {
+  const found: VerbMatch[] = [];
   const end = clauseEnd(view, v);
+  const reach = requiresEnd(view, v);
   const seen = new Set<Pattern>();
   for (const { lemma } of view.verbLemmas(v)) {
     for (const p of lexicon.byVerb.get(lemma) ?? []) {
@@ -114,20 +133,36 @@ function bestVerbPattern(view: SentenceView, v: number, lexicon: Lexicon, passiv
       }
       const object = passive ? subject : view.objectAfter(after);
       if (p.object && !phraseHasNoun(view, object, p.object)) continue;
-      if (p.requires && !hasWord(view, v + 1, end, p.requires)) continue;
+      if (p.requires && !hasWord(view, v + 1, reach, p.requires)) continue;
       if (p.unless && hasWord(view, v + 1, end, p.unless)) continue;
-      if (!best || p.specificity > best.pattern.specificity || (p.specificity === best.pattern.specificity && p.order < best.pattern.order)) {
-        best = { pattern: p, after, object };
-      }
+      found.push({ pattern: p, after, object });
     }
   }
-  return best;
+  return found.sort((a, b) => b.pattern.specificity - a.pattern.specificity || a.pattern.order - b.pattern.order);
+}
+
+/** The target phrase of a pattern in the active voice: the first slot that names an actor. */
+function activeTarget(view: SentenceView, m: VerbMatch): { np?: NounPhrase; reciprocal: boolean } {
+  const { pattern } = m;
+  for (const slot of pattern.target) {
+    const np = slot.kind === 'object' ? m.object : slot.kind === 'prep' ? view.prepPhrase(m.after, slot.prep) : undefined;
+    if (!np) continue;
+    if (np.reciprocal) return { reciprocal: true };
+    if (np.mentions.length === 0) continue;
+    if (pattern.followedBy) {
+      const next = view.norm(np.end);
+      if (next !== pattern.followedBy) continue;
+      if (pattern.followedBy === 'to' && !view.isVerb(np.end + 1) && view.pos(np.end + 1) !== 'AUX') continue;
+    }
+    return { np, reciprocal: false };
+  }
+  return { reciprocal: false };
 }
 
 /** Subject of the clause of a verb group, following infinitives up to their governor. */
 function subjectOf(view: SentenceView, groupStart: number, governor: number | undefined, controller: NounPhrase | undefined, depth = 0): NounPhrase | undefined {
   if (governor !== undefined && depth < 4) {
-    const g = view.verbGroup(governor);
+    const g = view.verbGroup(view.hostOf(governor));
     if (g.infinitive) return subjectOf(view, g.start, g.governor, g.controller, depth + 1);
     return view.subjectBefore(g.start);
   }
@@ -146,18 +181,30 @@ function refuse(out: SentenceResult, view: SentenceView, trigger: number, patter
 }
 
 function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: CameoTable, out: SentenceResult): void {
-  if (view.isGerund(v)) {
-    // "-ing" forms are coded only in progressive tenses ("is attacking"), not as gerunds or participles.
-    const g0 = view.verbGroup(v);
-    if (!g0.be) return;
-  }
   const g = view.verbGroup(v);
+  // "-ing" forms are coded in progressive tenses ("is attacking") and as complements of a verb
+  // ("began shelling"), not as free gerunds or participles ("after attacking", "a visiting envoy").
+  if (view.isGerund(v) && !g.be && g.governor === undefined) return;
   let passive = g.passive;
   // Reduced passive: "Embassy Attacked by Militants", "civilians killed by troops".
   if (!passive && !g.be && !g.infinitive && view.isParticiple(v) && view.norm(v + 1) === 'by' && view.isNominal(v - 1)) passive = true;
   const subject = withSpeaker(view, subjectOf(view, g.start, g.governor, g.controller));
-  const m = bestVerbPattern(view, v, lexicon, passive, subject);
-  if (!m) return;
+  const all = verbPatterns(view, v, lexicon, passive, subject);
+  if (all.length === 0) return;
+  // The most specific pattern that finds a target; else the most specific (for the diagnostics).
+  let m = all[0];
+  let found: { np?: NounPhrase; reciprocal: boolean } = { reciprocal: false };
+  if (!passive) {
+    for (const cand of all) {
+      const t = activeTarget(view, cand);
+      if (t.np || t.reciprocal) {
+        m = cand;
+        found = t;
+        break;
+      }
+    }
+    if (!found.np && !found.reciprocal && all[0].pattern.followedBy) return; // "call" without "on X to": another sense
+  }
   const { pattern } = m;
   if (passive && !pattern.passive) return;
   const a = assessTrigger(view, v, g);
@@ -166,38 +213,44 @@ function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
   let sources: Mention[];
   let targets: Mention[] = [];
   let reciprocal = false;
-  let followed = true;
   if (passive) {
     const by = view.prepPhrase(v + 1, 'by', 6);
     sources = by?.mentions ?? [];
     targets = subject?.mentions ?? [];
+    if (targets.length === 0) {
+      // "Sanctions were imposed on Iran by the UN": the target is in a prepositional slot.
+      for (const slot of pattern.target) {
+        if (slot.kind !== 'prep' || slot.prep === 'by') continue;
+        const np = view.prepPhrase(v + 1, slot.prep, 8);
+        if (np?.mentions.length) {
+          targets = np.mentions;
+          break;
+        }
+      }
+    }
     if (sources.length === 0) return refuse(out, view, v, pattern, 'code:no-source', `passive '${view.surface(v)}' names no agent actor`);
   } else {
     sources = subject?.mentions ?? [];
     if (sources.length === 0) return refuse(out, view, v, pattern, 'code:no-source', `no actor is the subject of '${view.surface(v)}'`);
-    for (const slot of pattern.target) {
-      const np = slot.kind === 'object' ? m.object : slot.kind === 'prep' ? view.prepPhrase(m.after, slot.prep) : undefined;
-      if (!np) continue;
-      if (np.reciprocal) {
-        reciprocal = true;
-        break;
-      }
-      if (np.mentions.length) {
-        if (pattern.followedBy && view.norm(np.end) !== pattern.followedBy) {
-          followed = false;
-          continue;
+    reciprocal = found.reciprocal;
+    targets = found.np?.mentions ?? [];
+    if (targets.length === 0 && !reciprocal && sources.length >= 2) {
+      // "China and Iran expressed support on issues concerning each other's interests"
+      const end = clauseEnd(view, v);
+      for (let k = v + 1; k < end - 1; k++) {
+        const w = view.norm(k);
+        if ((w === 'each' && view.norm(k + 1) === 'other') || (w === 'one' && view.norm(k + 1) === 'another') || w === 'mutual' || w === 'bilateral') {
+          reciprocal = true;
+          break;
         }
-        targets = np.mentions;
-        break;
       }
     }
-    if (pattern.followedBy && targets.length === 0 && !followed) return;
   }
   emit(out, view, v, pattern, a, sources, targets, reciprocal, passive ? 'passive' : 'active', cameo);
 }
 
 function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: CameoTable, out: SentenceResult): void {
-  const patterns = lexicon.byNoun.get(view.lemma(n)) ?? lexicon.byNoun.get(view.norm(n));
+  const patterns = lexicon.byNoun.get(view.lemma(n)) ?? lexicon.byNoun.get(view.norm(n)) ?? lexicon.byNoun.get(singular(view.norm(n)));
   if (!patterns) return;
   const left = view.phraseLeft(n);
   const npStart = left?.start ?? n;
@@ -234,7 +287,11 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
     return [];
   };
   // "Putin's visit to Beijing": the possessor is the source.
-  const possessors = left ? view.mentionsIn(left.start, n) : [];
+  const possessors: Mention[] = [];
+  for (let k = n - 1; k >= npStart && view.pos(k) !== 'ADP'; k--) {
+    const m = view.mentionAt[k];
+    if (m && (view.norm(k + 1) === "'s" || view.norm(k + 1) === "'") && !possessors.includes(m)) possessors.push(m);
+  }
   if (possessors.length) {
     const a: Assessment = future ? { modality: 'future' } : { modality: 'asserted' };
     emit(out, view, n, pattern, a, possessors, targetsOf(), false, 'possessor', cameo);
@@ -300,13 +357,22 @@ function emit(
   const targets = byActor(rawTargets);
   if (sources.length === 0) return refuse(out, view, trigger, pattern, 'code:no-source', 'the source actor has no actor code');
   let code = pattern.code;
-  const future = a.modality === 'future';
-  if (future) {
+  const future = a.modality === 'future' || a.modality === 'refused' || a.modality === 'attempted';
+  if (a.modality === 'future') {
     const fc = futureCode(pattern, code, cameo, a.threat === true);
     if (!fc) return refuse(out, view, trigger, pattern, 'code:future-dropped', `'${view.surface(trigger)}' is announced, not done, and ${code} has no intent form`);
     code = fc;
+  } else if (a.modality === 'refused') {
+    const rc = refusedCode(code, cameo);
+    if (!rc) return refuse(out, view, trigger, pattern, 'code:negated', `'${view.surface(trigger)}' is refused, and ${code} has no rejection form`);
+    code = rc;
+  } else if (a.modality === 'attempted') {
+    const ac = attemptedCode(code);
+    if (!ac) return refuse(out, view, trigger, pattern, 'code:hypothetical', `'${view.surface(trigger)}' is only attempted`);
+    code = ac;
   }
-  const base = { sentence: view.index, trigger, pattern, modality: future ? ('future' as const) : ('asserted' as const), frame };
+  const modality: Candidate['modality'] = a.modality === 'refused' || a.modality === 'attempted' || a.modality === 'future' ? a.modality : 'asserted';
+  const base = { sentence: view.index, trigger, pattern, modality, frame };
   const pairSymmetric = pattern.symmetric || frame === 'between';
   if (targets.length === 0) {
     if ((reciprocal || pattern.symmetric || frame === 'between') && sources.length >= 2) {

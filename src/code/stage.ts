@@ -49,7 +49,7 @@ function confidenceOf(c: Candidate, view: SentenceView): number {
   if (c.derived !== 'direct') x -= 0.05;
   if (c.frame === 'adjunct' || c.frame === 'possessor' || c.frame === 'between') x -= 0.05;
   if (c.frame === 'passive') x -= 0.05;
-  if (c.modality === 'future') x -= 0.05;
+  if (c.modality !== 'asserted') x -= 0.05;
   for (const m of [c.source, c.target]) if (m.antecedent !== undefined || String(m.resolvedBy).startsWith('coref')) x -= 0.05;
   return Math.round(Math.max(0.3, x) * 100) / 100;
 }
@@ -138,7 +138,7 @@ export function codeDoc(doc: Doc, cameo: CameoTable, lexicon: Lexicon, options: 
     const spanEnd = Math.max(trig.end, c.source.end, c.target.end);
     diag({
       ruleId: 'code:pattern',
-      reason: `pattern '${c.pattern.id}' (${c.pattern.file}) coded ${c.source.country}->${c.target.country} ${c.code}${c.modality === 'future' ? ' (announced)' : ''}${c.derived !== 'direct' ? ` (${c.derived})` : ''}`,
+      reason: `pattern '${c.pattern.id}' (${c.pattern.file}) coded ${c.source.country}->${c.target.country} ${c.code}${c.modality !== 'asserted' ? ` (${c.modality})` : ''}${c.derived !== 'direct' ? ` (${c.derived})` : ''}`,
       start: spanStart,
       end: spanEnd,
       actual: doc.text.slice(spanStart, spanEnd),
