@@ -6,7 +6,9 @@
  * <title> as `doc.meta.title`), and scored before and after with the benchmark's scorer
  * (`score.mjs`, loaded from the shared folder at run time). The ground truth has no headlines,
  * bylines or promo lines, and keeps a few legitimately repeated paragraphs, so a good clean stage
- * raises F1 and a greedy one lowers recall.
+ * raises F1 and a greedy one lowers recall. When src/extract exists, parley's own extraction (its
+ * kept blocks, one per line) is cleaned and scored the same way (note: re-read as lines, the blocks
+ * lose their HTML kinds, so figure captions count as plain lines here).
  * Run: `node --import tsx bench/clean-zyte.ts` (`--verbose` lists dropped blocks found in the truth).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -92,6 +94,32 @@ function cleanBodies(pred: Bodies, gt: Bodies, titles: Map<string, string | unde
   return { out, dropped, droppedTruth, truthExamples };
 }
 
+/**
+ * parley's own extraction of every page (src/extract, loaded dynamically so that this bench runs
+ * without it), as bodies with one block per line; undefined when the extract stage is missing.
+ */
+async function parleyExtract(dir: string, ids: string[]): Promise<Bodies | undefined> {
+  let make: ((o: object, ctx: { config: object }) => (d: Doc) => void) | undefined;
+  try {
+    const mod = (await import('../src/extract/stage.js')) as { makeExtract?: typeof make };
+    make = mod.makeExtract;
+  } catch {
+    return undefined;
+  }
+  if (!make) return undefined;
+  const extract = make({}, { config: {} });
+  const out: Bodies = {};
+  for (const id of ids) {
+    const page = join(dir, 'html', `${id}.html.gz`);
+    if (!existsSync(page)) continue;
+    const html = gunzipSync(readFileSync(page)).toString('utf8');
+    const doc: Doc = { id, hash: '', text: '', meta: {}, layers: emptyLayers(), diagnostics: [], raw: { html, origin: { path: page, format: 'html' } } };
+    extract(doc);
+    out[id] = { articleBody: cleanText(doc) };
+  }
+  return out;
+}
+
 /** Score each reference system before and after cleaning; undefined when the benchmark is absent. */
 export async function runCleanZyte(options: Partial<CleanOptions> = {}): Promise<ZyteCleanRow[] | undefined> {
   const dir = sharedPath('bench', 'zyte-article-extraction');
@@ -105,6 +133,11 @@ export async function runCleanZyte(options: Partial<CleanOptions> = {}): Promise
   }
   const clean = makeClean(options);
   const rows: ZyteCleanRow[] = [];
+  const parley = await parleyExtract(dir, Object.keys(gt));
+  if (parley) {
+    const { out, dropped, droppedTruth, truthExamples } = cleanBodies(parley, gt, titles, clean);
+    rows.push({ system: 'parley-extract', before: scorer.evaluate(gt, parley), after: scorer.evaluate(gt, out), dropped, droppedTruth, truthExamples });
+  }
   for (const f of readdirSync(join(dir, 'reference-outputs')).sort()) {
     if (!f.endsWith('.json')) continue;
     let pred = JSON.parse(readFileSync(join(dir, 'reference-outputs', f), 'utf8')) as Bodies & { output?: Bodies; version?: unknown };

@@ -5,9 +5,11 @@
  *   "Written by Jane Doe" (a short block of capitalised names; "By Friday, …" and "By contrast"
  *   are sentences and are kept);
  * - `reporting-credit`: "Reporting by …; Editing by …", "(Additional reporting by …)",
- *   "Contributing: …";
+ *   "Contributing: …", "Jane Doe contributed reporting from …", "Via …", "Source: …",
+ *   "Posted on <date> by …";
  * - `author-box`: near the end, "Jane Doe is a correspondent for …", "Jane Doe covers …",
- *   "The author is a …";
+ *   "The author is a …"; `author-contact`: "Contact the author at …", "… may be reached at …",
+ *   a lone e-mail address or social-profile link;
  * - `meta-byline`: a short block equal to the author line found by extraction.
  */
 import type { BlockContext, RuleHit } from './rule.js';
@@ -38,7 +40,15 @@ const REPORTING_CREDIT =
 const CONTRIBUTING = /^(?:contributing(?: reporters?| writers?)?|contributors?)\s*:\s*(\S)/i;
 const CAPITAL = /^[\p{Lu}]/u;
 const NAME = String.raw`[\p{Lu}][\p{L}'.-]*(?:\s+(?:[\p{Lu}][\p{L}'.-]*|de|da|del|van|von|der|bin|al|el|la|le|du|dos|ibn)){1,4}`;
-const ROLE = String.raw`(?:correspondent|reporter|journalist|writer|editor|columnist|contributor|freelancer|freelance (?:writer|journalist|reporter)|fellow|producer|author|blogger|photographer|photojournalist|intern|anchor|commentator|researcher at)`;
+const ROLE = String.raw`(?:correspondent|reporter|journalist|writer|editor|columnist|contributor|freelancer|freelance (?:writer|journalist|reporter)|fellow|producer|author|blogger|photographer|photojournalist|intern|anchor|commentator|critic|reviewer|curator|researcher at)`;
+/** "Jane Roe contributed reporting from Lagos.", "Agency writers A, B and C contributed to this report." */
+const CONTRIBUTED = /\bcontributed(?: additional)? (?:reporting|research|to this (?:report|story|article|piece))(?: (?:from|in) [\p{Lu}][\p{L} .,'-]{0,40})?\.?$/u;
+/** Syndication and source credits: "Via Some Syndicate", "Source: news agencies". */
+const VIA_OR_SOURCE = /^(?:via\s+\S+(?:\s+\S+){0,3}|sources?\s*:\s*\S.*|with inputs from\s+\S.*)$/i;
+/** "Posted on March 3, 2021 by Admin". */
+const POSTED_BY = /^(?:posted|published|written|submitted)(?: on [^,]{3,30}(?:, \d{4})?)? by\s+\S/i;
+/** "Jane Roe may be reached at …", "Reach the reporters on Twitter at …". */
+const REACHED_AT = /\b(?:may|can) be reached at\b|^reach (?:the )?(?:author|reporters?|writers?)\b/i;
 const AUTHOR_IS = new RegExp(
   String.raw`^${NAME}\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\p{L}'-]+\s+){0,5}?${ROLE}s?\b`,
   'u',
@@ -50,6 +60,7 @@ const CONTACT = /^(?:[Cc]ontact|[Ee]-?mail|[Rr]each|[Ww]rite to) (?:the )?(?:aut
 /** True when the block is a "By …" line: a short run of capitalised names, optionally with an outlet or staff title. */
 export function isByLine(text: string): boolean {
   const t = tidy(text);
+  if (/^by:?$/i.test(t)) return true;
   if (wordCount(t) > 18) return false;
   const m = BY_START.exec(t);
   if (!m) return false;
@@ -77,6 +88,8 @@ export function authorBox(text: string): string | undefined {
   if (wordCount(t) > 50) return undefined;
   if (AUTHOR_IS.test(t) || AUTHOR_COVERS.test(t) || THE_AUTHOR.test(t)) return 'author-box';
   if (wordCount(t) <= 20 && CONTACT.test(t)) return 'author-contact';
+  if (wordCount(t) <= 40 && REACHED_AT.test(t) && /@|https?:|\.com\b/.test(t)) return 'author-contact';
+  if (/^(?:\S+@\S+\.\w{2,}|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com\/\S+)$/i.test(t)) return 'author-contact';
   return undefined;
 }
 
@@ -84,6 +97,9 @@ export function authorBox(text: string): string | undefined {
 export function isReportingCredit(text: string): boolean {
   const t = tidy(text);
   const words = wordCount(t);
+  if (words <= 40 && CONTRIBUTED.test(t) && !/[.!?]\s+\S[^.!?]*\bcontributed\b/.test(t)) return true;
+  if (words <= 6 && VIA_OR_SOURCE.test(t)) return true;
+  if (words <= 12 && POSTED_BY.test(t)) return true;
   const credit = words <= 40 ? REPORTING_CREDIT.exec(t) : null;
   const contributing = words <= 20 ? CONTRIBUTING.exec(t) : null;
   return (credit !== null && CAPITAL.test(credit[1])) || (contributing !== null && CAPITAL.test(contributing[1]));

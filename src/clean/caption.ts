@@ -80,11 +80,21 @@ export function describesPhoto(text: string): string | undefined {
   return undefined;
 }
 
+/** A credit glued to the caption's last full stop by extraction: "… in New York.Reuters", "….Jane Roe/Getty". */
+const GLUED_AGENCY = /[.!?](?:reuters|ap|afp|epa|getty images|getty|xinhua|anadolu|shutterstock|pool|handout)$/i;
+const GLUED_NAME_CREDIT = /[.!?](?:[\p{Lu}][\p{L}'-]*\s){0,3}[\p{Lu}][\p{L}'-]*\s?\/\s?[\p{Lu}][\p{L}'-]*(?:\s[\p{Lu}][\p{L}'-]*)?$/u;
+/** A short block ending in a bracketed credit of slash-separated names: "(NASA/JPL-Caltech/ASU)". */
+const CREDIT_NAME = String.raw`[\p{Lu}][\p{L}\p{N}.&'-]*(?:[ -][\p{Lu}][\p{L}\p{N}.&'-]*){0,3}`;
+const SLASH_CREDIT_GROUP = new RegExp(String.raw`\(${CREDIT_NAME}(?:\s?\/\s?${CREDIT_NAME})+\)\.?$`, 'u');
+
 /** Which trailing-credit pattern matches the text, if any ("(PHOTO / AGENCY)", "… Photo: Name"). */
 export function trailingPhotoCredit(text: string): string | undefined {
   const t = tidy(text);
-  if (wordCount(t) > 80) return undefined;
+  const words = wordCount(t);
+  if (words > 80) return undefined;
   if (TRAILING_CREDIT_GROUP.test(t)) return 'credit-group';
+  if (words <= 60 && (GLUED_AGENCY.test(t) || GLUED_NAME_CREDIT.test(t))) return 'glued-credit';
+  if (words <= 30 && SLASH_CREDIT_GROUP.test(t)) return 'credit-group';
   const label = TRAILING_CREDIT_LABEL.exec(t);
   if (label && wordCount(label[1]) <= 8) return 'credit-label';
   return undefined;

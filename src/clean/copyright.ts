@@ -6,7 +6,7 @@ import type { BlockContext, RuleHit } from './rule.js';
 import { tidy, wordCount } from './rule.js';
 
 const FOOTER =
-  /©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d{2})|\ball rights reserved\b|\bmay not be (?:re)?published,? (?:broadcast|rewritten)|\bwithout (?:the )?(?:prior )?(?:express )?(?:written )?permission\b[^.]{0,60}\b(?:reproduc|republish|redistribut|copy|copied)|\b(?:reproduc|republish|redistribut)\w*[^.]{0,60}\bwithout (?:the )?(?:prior )?(?:express )?(?:written )?permission\b/i;
+  /©|ⓒ|\(c\)\s*(?:19|20)\d{2}|\bcopyright\s*(?:©|ⓒ|\(c\)|@|c\b)|\bcopyright\s*(?:19|20)\d{2}|\ball rights reserved\b|\bmay not be (?:re)?published,? (?:broadcast|rewritten)|\bwithout (?:the )?(?:prior )?(?:express )?(?:written )?permission\b[^.]{0,60}\b(?:reproduc|republish|redistribut|copy|copied)|\b(?:reproduc|republish|redistribut)\w*[^.]{0,60}\bwithout (?:the )?(?:prior )?(?:express )?(?:written )?permission\b/i;
 
 /** True when the block is a copyright footer. */
 export function isCopyrightFooter(text: string): boolean {

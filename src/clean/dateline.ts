@@ -16,7 +16,7 @@ const PLACE_DATELINE = new RegExp(
 );
 /** Tokens a timestamp is made of. */
 const TIME_TOKEN = new RegExp(
-  String.raw`^(?:${MONTH}\.?|${WEEKDAY}\.?|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:am|pm)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}-\d{2}-\d{2}t[\d:.]+z?|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|eet|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|jst|kst|hkt|sgt|aest|aedt|msk|wat|eat|cat|et|pt|ct|[+-]\d{2}:?\d{2}|updated|published|posted|last|first|modified|on|at|by|date|time|ago|just|now|an?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|yesterday|today|of)$`,
+  String.raw`^(?:${MONTH}\.?|${WEEKDAY}\.?|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:am|pm)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}-\d{2}-\d{2}t[\d:.]+z?|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|eet|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|jst|kst|hkt|sgt|aest|aedt|msk|wat|eat|cat|et|pt|ct|amt|wib|ict|pkt|pht|myt|gst|ast|adt|hst|akst|wet|west|eest|sast|nzst|nzdt|awst|acst|irst|trt|[+-]\d{2}:?\d{2}|updated|published|posted|last|first|modified|on|at|by|date|time|ago|just|now|an?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|yesterday|today|of)$`,
   'i',
 );
 const STAMP_LABEL = /\b(?:updated|published|posted|modified|ago|yesterday|today)\b/i;

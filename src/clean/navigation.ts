@@ -7,7 +7,7 @@ import { tidy, wordCount } from './rule.js';
 
 const CRUMB_SEPARATOR = /\s*(?:›|»|>|→|\/|\|)\s*/;
 const NAV_LINK =
-  /^(?:skip to (?:the )?(?:main )?(?:content|navigation|article|main)|back to (?:top|home|homepage)|return to (?:top|home)|go to (?:top|content|homepage)|jump to (?:content|navigation)|toggle navigation|main menu|menu|open menu|close menu|search|home|homepage|next|previous|prev|next (?:article|story|post|page)|previous (?:article|story|post|page)|older posts?|newer posts?|load more|show more|view all|see all|more stories)\s*[»›>«‹<→←]*$/i;
+  /^(?:skip to (?:the )?(?:main )?(?:content|navigation|article|main)|back to (?:top|home|homepage)|return to (?:top|home)|go to (?:top|content|homepage)|jump to (?:content|navigation)|toggle navigation|main menu|menu|open menu|close menu|search|home|homepage|next|previous|prev|next (?:article|story|post|page)|previous (?:article|story|post|page)|older posts?|newer posts?|load more|show more|view all|see all|more stories|learn more|tags|topics)\s*[»›>«‹<→←]*$/i;
 const TAG_LIST = /^(?:tags?|topics?|keywords|filed under|categories|category|posted in|more on|related topics)\s*:/i;
 
 /** True when the block is a breadcrumb trail: short items separated by ›, », >, / or |, usually starting at "Home". */

@@ -22,6 +22,8 @@ const LABELS = [
   'trending now', 'most read', 'most popular', 'popular now', 'in case you missed it', 'icymi',
   'promoted stories', 'sponsored stories', 'from our partners', 'around the web', 'more videos',
   'keep reading', 'continue reading', 'up next', 'what to read next', 'latest stories', 'latest news',
+  'latest', 'popular', 'recent (?:articles|posts|stories|news)', 'popular (?:this week|today|now|stories|articles|posts)',
+  'more (?:[\\p{L}]+ ){1,3}(?:stories|news|articles|videos|coverage)',
 ];
 /**
  * Labels that are also ordinary words at the start of a sentence: only accepted when followed by a
@@ -36,16 +38,22 @@ const LIST_LABELS = [
   'related posts?', 'recommended', 'recommended for you', 'recommended stories', 'recommended reading',
   'recommended articles?', 'see also', 'you may also like', 'you might also like', 'more stories', 'more news',
   'further reading', 'suggested reading', 'more on this(?: story| topic)?', 'what to read next',
+  'recent (?:articles|posts|stories|news)', 'more (?:[\\p{L}]+ ){1,3}(?:stories|news|articles|coverage)',
 ];
+/** An optional qualifier between a label and its colon: "Related coverage from Money:". */
+const QUALIFIER = String.raw`(?:\s+(?:from|on|in|about)\s+[^|]{1,60}:)?`;
 
 const LABEL = `(?:${LABELS.join('|')})`;
-const LIST_LABEL = new RegExp(String.raw`^[\[(]?(?:${LIST_LABELS.join('|')})[\])]?\s*(?:[:|»›>•\-–—.!]+|\.{3}|…)?$`, 'i');
-const LABEL_THEN_TEXT = new RegExp(String.raw`^[\[(]?${LABEL}[\])]?\s*(?:[:|»›>•\-–—]+|\.{3}|…)\s*\S`, 'i');
+const LIST_LABEL = new RegExp(String.raw`^[\[(]?(?:${LIST_LABELS.join('|')})[\])]?${QUALIFIER}\s*(?:[:|»›>•\-–—.!]+|\.{3}|…)?$`, 'iu');
+const LABEL_THEN_TEXT = new RegExp(String.raw`^[\[(]?${LABEL}[\])]?\s*(?:[:|»›>•\-–—]+|\.{3}|…)\s*\S`, 'iu');
 const WEAK_LABEL_THEN_TEXT = new RegExp(String.raw`^(?:${WEAK_LABELS.join('|')})\s*[:|»›]\s*\S`, 'i');
-const BARE_LABEL = new RegExp(String.raw`^[\[(]?${LABEL}[\])]?\s*(?:[:|»›>•\-–—.!]+|\.{3}|…)?$`, 'i');
-const READ_CALL = /^(?:read|continue reading|see|watch|listen to)\s+(?:more|the (?:full|whole|rest|latest|complete)|full|our|the story|the article|the report|this story)\b/i;
+const WEAK_BARE_LABEL = new RegExp(String.raw`^(?:${WEAK_LABELS.join('|')})\s*:$`, 'i');
+const BARE_LABEL = new RegExp(String.raw`^[\[(]?${LABEL}[\])]?${QUALIFIER}\s*(?:[:|»›>•\-–—.!]+|\.{3}|…)?$`, 'iu');
+const READ_CALL = /^(?:read|continue reading|see|watch|listen to)\s+(?:more|the (?:full|whole|rest|latest|complete)|full|our|the story|the article|the report|this story)\b|^(?:follow|get|see) (?:[\p{L}'’]+ ){0,3}(?:full|live|latest|complete|continuing) coverage\b|^also on [\w-]+(?:\.[\w-]+)+\b/iu;
+/** A linked headline tagged in capitals at its end: "… plague outbreak [NEWS]", "… [VIDEO]". */
+const TAGGED_LINK = /^[^.!?]{10,160}\[(?:[\p{Lu}]{3,15}|Video|Photos|Gallery|Watch|Pictures)\]\s*\|?$/u;
 const CLICK_HERE = /^(?:please\s+)?(?:click|tap)\s+(?:here|below|on the link|the link|this link)\b/i;
-const CLICK_HERE_ANYWHERE = /\b(?:click|tap) here\b/i;
+const CLICK_HERE_ANYWHERE = /\b(?:click(?:ing)?|tap(?:ping)?) here\b/i;
 
 /** True when the whole block is only a promo label ("Related", "READ MORE:", "Don't miss"). */
 export function isBarePromoLabel(text: string): boolean {
@@ -64,12 +72,13 @@ export function promoPattern(text: string): string | undefined {
   const t = tidy(text);
   const words = wordCount(t);
   if (words === 0) return undefined;
-  if (isBarePromoLabel(t)) return 'promo-label';
+  if (isBarePromoLabel(t) || WEAK_BARE_LABEL.test(t)) return 'promo-label';
   if (words <= 30 && LABEL_THEN_TEXT.test(t)) return 'promo-label';
   if (words <= 20 && WEAK_LABEL_THEN_TEXT.test(t)) return 'promo-label';
   if (words <= 20 && READ_CALL.test(t)) return 'read-more';
   if (words <= 30 && CLICK_HERE.test(t)) return 'click-here';
-  if (words <= 16 && CLICK_HERE_ANYWHERE.test(t)) return 'click-here';
+  if (words <= 25 && CLICK_HERE_ANYWHERE.test(t)) return 'click-here';
+  if (words <= 20 && TAGGED_LINK.test(t)) return 'tagged-link';
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Page widgets that extraction lets through: share and comment buttons, subscribe and newsletter
- * boxes, follow-us and download-our-app calls, advertisement markers, lists of social handles and
- * reading-time badges. Every pattern is limited to short blocks, so a news paragraph that mentions
+ * boxes, follow-us and download-our-app calls, advertisement markers, lists of social handles,
+ * reading-time badges, gallery/player interface labels and affiliate-link disclosures. Every pattern is limited to short blocks, so a news paragraph that mentions
  * a newsletter or a social network is kept.
  */
 import type { BlockContext, RuleHit } from './rule.js';
@@ -9,7 +9,7 @@ import { tidy, wordCount } from './rule.js';
 import { normalizedWords } from './shingles.js';
 
 const AD_MARKER =
-  /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post)?|paid (?:content|post)|promoted(?: content)?|partner content|(?:story|article|content) continues below(?: this)?(?: advertisement| ad)?|continue reading (?:the main story|below)|scroll (?:down )?to continue(?: with content)?|ad feedback|report this ad)(?:\s*[-–—:|]\s*(?:scroll (?:down )?to continue(?: with content)?|continue reading below|story continues below))?\s*[.:]?$/i;
+  /^(?:advertisement|advertising|advert|ad|ads|anzeige|werbung|publicidad|publicité|pubblicità|iklan|реклама|sponsored(?: content| post)?|paid (?:content|post)|promoted(?: content)?|partner content|(?:story|article|content) continues below(?: this)?(?: advertisement| ad)?|continue reading (?:the main story|below)|scroll (?:down )?to continue(?: with content)?|ad feedback|report this ad)(?:\s*[-–—:|]\s*(?:scroll (?:down )?to continue(?: with content)?|continue reading below|story continues below))?\s*[.:]?$/i;
 
 /** Words a share/print/social button row is made of. */
 const SHARE_WORDS = new Set([
@@ -17,7 +17,7 @@ const SHARE_WORDS = new Set([
   'friend', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp', 'telegram', 'email', 'e', 'mail', 'print',
   'reddit', 'pinterest', 'copy', 'link', 'copied', 'tweet', 'messenger', 'tumblr', 'flipboard', 'sms', 'save',
   'bookmark', 'gift', 'send', 'url', 'google', 'comments', 'comment', 'threads', 'bluesky', 'mastodon', 'vk',
-  'weibo', 'wechat', 'line', 'viber', 'pocket', 'more', 'options', 'close', 'share2',
+  'weibo', 'wechat', 'line', 'viber', 'pocket', 'more', 'options', 'close', 'share2', 'submit', 'pin', 'it',
 ]);
 const SHARE_STRONG = new Set([
   'share', 'tweet', 'facebook', 'twitter', 'linkedin', 'whatsapp', 'telegram', 'email', 'print', 'reddit',
@@ -38,6 +38,13 @@ const FOLLOW_ON_NETWORK =
   /\bon (?:twitter|x|facebook|instagram|linkedin|telegram|youtube|tiktok|threads|mastodon|bluesky|google news|whatsapp|snapchat)\b/i;
 const DOWNLOAD_APP =
   /\b(?:download|get|install) (?:our|the)(?: [\p{L}'-]+){0,4} app\b|\b(?:available|download(?: it)?|get it) on (?:the )?(?:app store|google play)\b/iu;
+/** Interface labels of galleries, players and page tools ("Enlarge image", "Image 2 of 5", "Text size"). */
+const UI_LABEL =
+  /^(?:caption|hide caption|toggle caption|close|enlarge(?: this)? (?:image|photo)|expand|collapse|text size|font size|print this (?:page|article)|listen to this article|play video|watch video|replay|loading(?: content)?\s*(?:\.{3}|…)?|view gallery|open gallery|(?:image|photo|picture|slide) \d+ (?:of|\/) \d+|\d+ (?:photos|images))$/i;
+/** "Like this story? Share it …", "Affiliate links" disclosures. */
+const SHARE_CALL = /^(?:like|love|enjoy(?:ed)?) this (?:story|article|post)\?\s*share\b/i;
+const AFFILIATE =
+  /\baffiliate (?:links?|commission|partnerships?)\b|\breferral links\b|\b(?:earn|receive|get) (?:a |an )?(?:small )?(?:affiliate )?commission (?:if|when|from|on) (?:you|purchases|sales|items|products)\b/i;
 const READING_TIME = /^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?)\.?\s+read|reading time:?\s*\d+\s*(?:min(?:ute)?s?|mins?)\.?)$/i;
 const NETWORK = /^(?:facebook|twitter|x|instagram|linkedin|telegram|youtube|tiktok|threads|mastodon|bluesky|whatsapp|snapchat|rss|email|e-mail)$/i;
 
@@ -75,17 +82,20 @@ export function callToAction(text: string): string | undefined {
   const words = wordCount(t);
   if (words === 0 || words > 35) return undefined;
   if (SUBSCRIBE_BARE.test(t) || (SUBSCRIBE_START.test(t) && SUBSCRIBE_NOUN.test(t)) || SUBSCRIBE_ANYWHERE.test(t)) return 'subscribe';
+  if (words <= 20 && /^subscribe to\s+\S/i.test(t)) return 'subscribe';
   if (words <= 20 && FOLLOW_US.test(t) && (FOLLOW_ON_NETWORK.test(t) || /^follow us\b/i.test(t))) return 'follow-us';
   if (words <= 30 && DOWNLOAD_APP.test(t)) return 'download-app';
   return undefined;
 }
 
-/** The widget rule: ads, share/comment rows, subscribe/follow/app calls, social lists, reading-time badges. */
+/** The widget rule: ads, share/comment rows, interface labels, affiliate notes, subscribe/follow/app calls, social lists, reading time. */
 export function detectWidget(text: string, _at: BlockContext): RuleHit | undefined {
   const t = tidy(text);
   if (isAdMarker(t)) return { reason: 'widget', rule: 'advertisement', why: 'advertisement marker' };
   if (wordCount(t) <= 12 && COMMENTS.test(t)) return { reason: 'widget', rule: 'comments', why: 'comments widget' };
-  if (isShareRow(t)) return { reason: 'widget', rule: 'share', why: 'share buttons' };
+  if (isShareRow(t) || (wordCount(t) <= 15 && SHARE_CALL.test(t))) return { reason: 'widget', rule: 'share', why: 'share buttons' };
+  if (UI_LABEL.test(t)) return { reason: 'widget', rule: 'ui-label', why: 'interface label' };
+  if (wordCount(t) <= 40 && AFFILIATE.test(t)) return { reason: 'widget', rule: 'affiliate-disclosure', why: 'affiliate disclosure' };
   const cta = callToAction(t);
   if (cta) return { reason: 'widget', rule: cta, why: 'call to action' };
   if (isSocialList(t)) return { reason: 'widget', rule: 'social-handles', why: 'list of social handles' };

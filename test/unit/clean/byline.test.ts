@@ -40,3 +40,20 @@ test('authorBox matches a contact line for the author', () => {
   assert.equal(authorBox('Contact the author at newsdesk@example.org'), 'author-contact');
   assert.equal(authorBox('Reach Omar Haddad at omar@example.org.'), 'author-contact');
 });
+
+test('isReportingCredit matches contributor, syndication, source and posted-by lines', () => {
+  assert.equal(isReportingCredit('Jane Roe contributed reporting from Lagos.'), true);
+  assert.equal(isReportingCredit('Wire writers Ann Lee and Bo Chan contributed to this report.'), true);
+  assert.equal(isReportingCredit('Via Example Syndicate'), true);
+  assert.equal(isReportingCredit('SOURCE: News agencies'), true);
+  assert.equal(isReportingCredit('Posted on March 30, 2015 by Admin'), true);
+  assert.equal(isReportingCredit('Donors who contributed to the fund said it would grow next year.'), false);
+  assert.equal(isReportingCredit('The minister said the talks had failed. Three aides contributed to this report, he added, without naming them.'), false);
+});
+
+test('authorBox matches reach-the-reporter lines and lone contact addresses', () => {
+  assert.equal(authorBox('Have a tip? Jane Roe may be reached at jroe@example.org.'), 'author-contact');
+  assert.equal(authorBox('jroe@example.org'), 'author-contact');
+  assert.equal(authorBox('twitter.com/janeroe'), 'author-contact');
+  assert.equal(isByLine('By'), true);
+});

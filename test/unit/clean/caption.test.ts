@@ -43,3 +43,11 @@ test('detectCaption drops figure captions and keeps a title-led summary', () => 
   assert.equal(detectCaption(block, at())?.reason, undefined);
   assert.equal(detectCaption('The aid worker is seen in this image made from video footage.', at({ title }))?.reason, 'caption');
 });
+
+test('trailingPhotoCredit finds credits glued to the last full stop and slash-separated credit groups', () => {
+  assert.equal(trailingPhotoCredit('Firefighters battle the blaze near the port.Jane Roe/Getty'), 'glued-credit');
+  assert.equal(trailingPhotoCredit('Protesters gather in the main square.Reuters'), 'glued-credit');
+  assert.equal(trailingPhotoCredit('A relief map of the lunar south pole. (Space Agency/Lunar Lab)'), 'credit-group');
+  assert.equal(trailingPhotoCredit('The aid shipment came from the U.S.'), undefined);
+  assert.equal(trailingPhotoCredit('Get the password manager for free (Upgrade to Premium for $4.99/mo)'), undefined);
+});

@@ -13,3 +13,8 @@ test('isCopyrightFooter matches copyright footers', () => {
 test('isCopyrightFooter keeps news about copyright', () => {
   assert.equal(isCopyrightFooter('Copyright disputes between the two publishers have dragged on since 2019.'), false);
 });
+
+test('isCopyrightFooter matches circled-c and at-sign variants', () => {
+  assert.equal(isCopyrightFooter('Copyright ⓒ Example Media. Unauthorised reproduction prohibited.'), true);
+  assert.equal(isCopyrightFooter('Copyright @ 2019 The Example Post.'), true);
+});

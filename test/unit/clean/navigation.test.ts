@@ -16,3 +16,8 @@ test('navigationPattern matches skip links and tag lists', () => {
   assert.equal(navigationPattern('Tags: diplomacy, fisheries, Malta'), 'tag-list');
   assert.equal(detectNavigation('Home affairs ministers from five countries met in Vienna to discuss border checks.', at()), undefined);
 });
+
+test('navigationPattern matches bare tag headers and learn-more links', () => {
+  assert.equal(navigationPattern('Tags'), 'nav-link');
+  assert.equal(navigationPattern('LEARN MORE'), 'nav-link');
+});

@@ -33,3 +33,19 @@ test('detectPromo drops headline-shaped links after a list label and keeps sente
   assert.equal(detectPromo('The ceasefire held for a third day, officials said.', at({ afterPromoLabel: 1 })), undefined);
   assert.equal(detectPromo('Ceasefire holds for a third day in the south', at()), undefined);
 });
+
+test('promoPattern matches section labels, coverage links and tagged headline links', () => {
+  assert.equal(promoPattern('RECENT ARTICLES'), 'promo-label');
+  assert.equal(promoPattern('More World News'), 'promo-label');
+  assert.equal(promoPattern('More:'), 'promo-label');
+  assert.equal(promoPattern('Also on example.com Ministers clash over the budget'), 'read-more');
+  assert.equal(promoPattern("Follow our full coverage of the election at https://example.org/vote"), 'read-more');
+  assert.equal(promoPattern('Storm batters the coast as thousands flee [PICTURES]'), 'tagged-link');
+  assert.equal(promoPattern('Get the latest headlines on the go by clicking here'), 'click-here');
+  assert.equal(promoPattern('More bad news for the coalition arrived on Tuesday when two ministers resigned.'), undefined);
+});
+
+test('isPromoListLabel accepts a qualified label ending in a colon', () => {
+  assert.equal(isPromoListLabel('Related coverage from Money Matters: Savings:'), true);
+  assert.equal(isPromoListLabel('Related coverage from the front'), false);
+});

@@ -38,3 +38,15 @@ test('detectWidget names the rule that fired', () => {
   assert.equal(detectWidget('5 min read', at())?.rule, 'reading-time');
   assert.equal(detectWidget('The ceasefire collapsed within hours.', at()), undefined);
 });
+
+test('detectWidget drops interface labels, affiliate notes and share calls', () => {
+  assert.equal(detectWidget('Enlarge image', at())?.rule, 'ui-label');
+  assert.equal(detectWidget('Image 2 of 5', at())?.rule, 'ui-label');
+  assert.equal(detectWidget('Loading content ...', at())?.rule, 'ui-label');
+  assert.equal(detectWidget('This post may contain affiliate links; we may earn a commission if you buy.', at())?.rule, 'affiliate-disclosure');
+  assert.equal(detectWidget('Like this story? Share it with a friend!', at())?.rule, 'share');
+  assert.equal(detectWidget('Anzeige', at())?.rule, 'advertisement');
+  assert.equal(detectWidget('Subscribe to our video channel for more world news:', at())?.rule, 'subscribe');
+  assert.equal(detectWidget('The broker said it would earn a commission of two percent on the sale.', at()), undefined);
+  assert.equal(detectWidget('Close ties between the two armies worry the neighbours.', at()), undefined);
+});
