@@ -31,3 +31,7 @@ export type { PetrarchGold, PetrarchScore, PetrarchSet, PetrarchExpected } from 
 export { IGO_CODES, isCameoCode, isCountryCode, normaliseCountry, normaliseRoot, rootOfCode } from './codes.js';
 export { goldSetPaths, loadCorpusSet } from './sets.js';
 export type { SetKind, SetLocation } from './sets.js';
+export { pipelineCoder, evaluateSet, evaluateGoldDates } from './run.js';
+export { scoreGoldDates, findQuotedSentence } from './gold-dates.js';
+export type { GoldDateScore, GoldDateMiss } from './gold-dates.js';
+export type { Coder, PipelineCoderOptions, SetRun } from './run.js';

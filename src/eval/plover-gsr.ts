@@ -13,6 +13,8 @@
  * When the markup marks the actors as reciprocal (SRC/TAR) and there is no target list, the
  * source list serves as the target list too.
  *
+ * Records sharing an id (the file has one such pair) are both kept, the later as `<id>#2`.
+ *
  * Each item is scored on one "primary" prediction: the first predicted event whose root fits the
  * gold event, else the first with both actors, else the first.
  */
@@ -119,11 +121,15 @@ export function loadPloverGsr(
     let targets = codes(r.target);
     const reciprocal = typeof r.textInfo?.markup === 'string' && r.textInfo.markup.includes('SRC/TAR');
     if (reciprocal && targets.length === 0) targets = [...sources];
-    const item: EvalItem = { id: r.id, text: r.text };
+    // Two different records may share an id; the later one gets a suffix so both are scored.
+    let id: string = r.id;
+    for (let n = 2; out.gold.has(id); n++) id = `${r.id}#${n}`;
+    if (id !== r.id) out.problems.push(`${where}: repeats id ${r.id}; scored as ${id}`);
+    const item: EvalItem = { id, text: r.text };
     if (typeof r.date === 'string') item.published = r.date;
     out.items.push(item);
-    out.gold.set(r.id, {
-      id: r.id,
+    out.gold.set(id, {
+      id,
       event: r.event.toUpperCase(),
       mode: typeof r.mode === 'string' && r.mode ? r.mode : null,
       sources,

@@ -5,9 +5,10 @@
 import type { ConflibertScore } from './conflibert.js';
 import type { PetrarchScore } from './petrarch-unit.js';
 import type { PloverGsrScore } from './plover-gsr.js';
+import type { GoldDateScore } from './gold-dates.js';
 import type { EventScore } from './score-events.js';
 
-export type EvalResult = EventScore | PloverGsrScore | ConflibertScore | PetrarchScore;
+export type EvalResult = EventScore | PloverGsrScore | ConflibertScore | PetrarchScore | GoldDateScore;
 
 export interface ReportOptions {
   /** List false positives, false negatives and wrong dates (or the set's misses). */
@@ -50,7 +51,22 @@ export function formatReport(result: EvalResult, options: ReportOptions = {}): s
       return formatConflibert(result, options);
     case 'petrarch-unit':
       return formatPetrarch(result, options);
+    case 'gold-dates':
+      return formatGoldDates(result, options);
   }
+}
+
+function formatGoldDates(r: GoldDateScore, o: ReportOptions): string {
+  const c = r.counts;
+  const out: string[] = [];
+  out.push(`${r.set}: ${c.dated} gold events with a date, ${c.located} sentences located`);
+  out.push(`  date accuracy (events given)  ${fmt(r.figures.dateAccuracy)}  (${c.correct}/${c.dated})`);
+  if (o.misses) {
+    for (const m of take(r.misses, o.limit)) {
+      out.push(`    DATE  ${m.docId}:${m.line}  gold ${m.gold}, predicted ${m.predicted ?? 'none'} (${m.basis})  "${clip(m.quote, 60)}"`);
+    }
+  }
+  return out.join('\n') + '\n';
 }
 
 function formatEvents(r: EventScore, o: ReportOptions): string {

@@ -20,7 +20,6 @@ function load() {
 
 test('loadPloverGsr skips the header record and reads items, events and actor codes', () => {
   const set = load();
-  assert.deepEqual(set.problems, []);
   assert.deepEqual(
     set.items.map((i) => [i.id, i.published]),
     [
@@ -28,8 +27,11 @@ test('loadPloverGsr skips the header record and reads items, events and actor co
       ['MINI-DEMAND-0001', '2000-01-01'],
       ['MINI-FIGHT-0001', '2000-01-01'],
       ['MINI-REJECT-0001', '2000-01-01'],
+      ['MINI-REJECT-0001#2', '2000-01-01'],
     ],
   );
+  assert.equal(set.problems.length, 1);
+  assert.match(set.problems[0], /repeats id MINI-REJECT-0001; scored as MINI-REJECT-0001#2/);
   assert.equal(set.items[0].text.startsWith('Chilean and Peruvian'), true);
   const agree = set.gold.get('MINI-AGREE-0001')!;
   assert.deepEqual([agree.event, agree.sources, agree.targets, agree.reciprocal], ['AGREE', ['CHL', 'PER'], ['CHL', 'PER'], true]);
@@ -66,11 +68,11 @@ test('scoreActorCodes scores sides with a country or IGO code, over items with a
   ]);
   const r = scoreActorCodes(set.gold, preds);
   // Sources: CHL|PER ok, IGO ok, IND ok, KEN not predicted. Targets: CHL|PER ok, JPN wrong, NGO not scored, UGA not predicted.
-  assert.deepEqual(r.counts, { sourceItems: 4, sourceCovered: 3, sourceCorrect: 3, targetItems: 3, targetCovered: 2, targetCorrect: 1 });
+  assert.deepEqual(r.counts, { sourceItems: 5, sourceCovered: 3, sourceCorrect: 3, targetItems: 4, targetCovered: 2, targetCorrect: 1 });
   assert.equal(r.figures.sourceAccuracy, 1);
   assert.equal(r.figures.targetAccuracy, 0.5);
   assert.equal(r.figures.actorAccuracy, 4 / 5);
-  assert.equal(r.figures.actorAccuracyAll, 4 / 7);
+  assert.equal(r.figures.actorAccuracyAll, 4 / 9);
   assert.deepEqual(r.misses, [{ id: 'MINI-DEMAND-0001', side: 'target', gold: ['JPN'], predicted: 'CHN' }]);
 });
 
@@ -82,9 +84,9 @@ test('scorePloverGsr scores the first prediction that fits the gold event, and c
     ['MINI-FIGHT-0001', [p('IND', null, '18')]],
   ]);
   const r = scorePloverGsr(set.gold, preds);
-  assert.equal(r.figures.eventAccuracy, 1 / 4);
-  assert.equal(r.figures.eventAnyAccuracy, 1 / 4);
-  assert.equal(r.figures.coverage, 3 / 4);
+  assert.equal(r.figures.eventAccuracy, 1 / 5);
+  assert.equal(r.figures.eventAnyAccuracy, 1 / 5);
+  assert.equal(r.figures.coverage, 3 / 5);
   assert.deepEqual(r.perEvent.AGREE, { items: 1, correct: 1, predictedRoots: { '03': 1 } });
   assert.deepEqual(
     r.eventMisses.map((m) => [m.id, m.gold, m.predictedRoots]),
@@ -92,6 +94,7 @@ test('scorePloverGsr scores the first prediction that fits the gold event, and c
       ['MINI-DEMAND-0001', 'DEMAND', ['11']],
       ['MINI-FIGHT-0001', 'FIGHT', ['18']],
       ['MINI-REJECT-0001', 'REJECT', []],
+      ['MINI-REJECT-0001#2', 'REJECT', []],
     ],
   );
 });
