@@ -17,7 +17,7 @@ import { parseDocument } from './dom.js';
 import { densestContainer } from './fallback.js';
 import { indexMeta, readMetadata } from './metadata.js';
 import { findPublished, publishedFromText } from './published.js';
-import { recoverParagraphs } from './recover.js';
+import { recoverParagraphs, snapshotPage } from './recover.js';
 
 /** One block of extracted text. `dropped` is set when the markup shows it is not article text. */
 export interface HtmlBlock {
@@ -85,8 +85,11 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): HtmlEx
   const meta = indexMeta(document);
   const metadata = readMetadata(document, meta, opts.url);
   const dated = findPublished(document, meta, { url: opts.url ?? metadata.canonicalUrl });
-  // Readability rewrites the document it is given; keep an untouched copy for fallback/recovery.
-  const pristine = parseDocument(html);
+  // Readability rewrites the document it is given: record the page's blocks first (for recovery);
+  // the fallback, rarely needed, parses the page again.
+  const page = opts.recover !== false ? snapshotPage(document) : [];
+  let pristine: Document | undefined;
+  const untouched = (): Document => (pristine ??= parseDocument(html));
   const article = runReadability(document);
 
   let method: ExtractMethod = 'none';
@@ -98,7 +101,7 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): HtmlEx
     method = 'readability';
   }
   if (textLength(blocks) < TOO_LITTLE) {
-    const dense = densestContainer(pristine);
+    const dense = densestContainer(untouched());
     if (dense) {
       const alt = collectBlocks(dense);
       if (textLength(alt) > Math.max(1.5 * textLength(blocks), textLength(blocks) + 100)) {
@@ -110,13 +113,13 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): HtmlEx
   }
   let recovered = 0;
   if (method === 'readability' && opts.recover !== false) {
-    const r = recoverParagraphs(blocks, pristine);
+    const r = recoverParagraphs(blocks, page);
     blocks = r.blocks;
     recovered = r.recovered;
   }
   if (blocks.length === 0) {
-    blocks = collectBlocks(pristine.body);
-    root = pristine.body;
+    blocks = collectBlocks(untouched().body);
+    root = untouched().body;
     method = blocks.length > 0 ? 'fallback:body' : 'none';
   }
   const marked: MarkedBlock[] =

@@ -20,8 +20,8 @@ export type { DomBlock } from './blocks.js';
 export { markBoilerplate, classWords, linkTextLength, wordCount } from './boilerplate.js';
 export type { MarkedBlock } from './boilerplate.js';
 export { densestContainer, nonLinkLength } from './fallback.js';
-export { recoverParagraphs } from './recover.js';
-export type { Recovery } from './recover.js';
+export { recoverParagraphs, snapshotPage } from './recover.js';
+export type { PageBlock, Recovery } from './recover.js';
 export { indexMeta, firstMeta, readMetadata, absoluteUrl } from './metadata.js';
 export type { MetaIndex, PageMetadata } from './metadata.js';
 

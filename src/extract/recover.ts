@@ -2,13 +2,23 @@
  * Putting back prose paragraphs that Readability removed from the middle of an article (its
  * conditional cleaning sometimes drops quotes, embedded posts or paragraphs in odd wrappers).
  *
- * The extracted blocks are aligned, in order, with the blocks of an untouched copy of the page.
- * A page block that lies between two aligned blocks, is not in the extraction, and reads like
- * prose (enough words, few links, outside figures, navigation and asides) is put back in place.
+ * Before Readability runs, the page's blocks are recorded with what the checks need (text, parent,
+ * whether they read like prose), since Readability then rewrites the document. The extracted
+ * blocks are aligned, in order, with the recorded ones. A recorded block that lies in a short gap
+ * between two aligned blocks, shares a parent with one of them, is not in the extraction, and
+ * reads like prose (enough words, few links, outside figures, navigation and asides) is put back.
  */
 import type { DomBlock } from './blocks.js';
 import { collectBlocks } from './blocks.js';
 import { linkTextLength, wordCount } from './boilerplate.js';
+
+/** A block of the untouched page, as recorded before Readability runs. */
+export interface PageBlock extends DomBlock {
+  /** The block element's parent at recording time. */
+  parent: Element | null;
+  /** Reads like a prose paragraph that may be put back. */
+  prose: boolean;
+}
 
 const NOT_PROSE_CONTAINERS = new Set(['FIGURE', 'FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'BUTTON', 'LABEL']);
 
@@ -31,14 +41,18 @@ function looksLikeProse(b: DomBlock): boolean {
   return !inNonProse(b.el);
 }
 
+/** Record the blocks of an untouched page (call before anything rewrites the document). */
+export function snapshotPage(document: Document): PageBlock[] {
+  return collectBlocks(document.body).map((b) => ({ ...b, parent: b.el.parentElement, prose: looksLikeProse(b) }));
+}
+
 export interface Recovery {
   blocks: DomBlock[];
   recovered: number;
 }
 
-/** Align `blocks` with the blocks of `pristine` and put back missing prose paragraphs. */
-export function recoverParagraphs(blocks: DomBlock[], pristine: Document): Recovery {
-  const page = collectBlocks(pristine.body);
+/** Align `blocks` with the recorded `page` blocks and put back missing prose paragraphs. */
+export function recoverParagraphs(blocks: DomBlock[], page: readonly PageBlock[]): Recovery {
   const where = new Map<string, number[]>();
   page.forEach((b, i) => {
     const list = where.get(b.text);
@@ -66,15 +80,13 @@ export function recoverParagraphs(blocks: DomBlock[], pristine: Document): Recov
     const j = aligned[i];
     if (j >= 0) {
       if (prev >= 0 && j - prev - 1 <= MAX_GAP) {
-        const parents = new Set([page[prev].el.parentElement, page[j].el.parentElement]);
+        const parents = new Set([page[prev].parent, page[j].parent]);
         for (let k = prev + 1; k < j; k++) {
           const cand = page[k];
-          if (!parents.has(cand.el.parentElement)) continue;
-          if (!present.has(cand.text) && looksLikeProse(cand)) {
-            out.push({ ...cand, rule: 'extract:recovered' } as DomBlock);
-            present.add(cand.text);
-            recovered++;
-          }
+          if (!cand.prose || !parents.has(cand.parent) || present.has(cand.text)) continue;
+          out.push({ text: cand.text, kind: cand.kind, el: cand.el, rule: 'extract:recovered' } as DomBlock);
+          present.add(cand.text);
+          recovered++;
         }
       }
       prev = j;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { collectBlocks } from '../../../src/extract/blocks.js';
 import { parseDocument } from '../../../src/extract/dom.js';
-import { recoverParagraphs } from '../../../src/extract/recover.js';
+import { recoverParagraphs, snapshotPage } from '../../../src/extract/recover.js';
 
 const para = (n: number) => `Paragraph number ${n} of the report describes how the committee reached its decision after long debate.`;
 
@@ -13,14 +13,14 @@ const PAGE = `<div class="story">
 test('recoverParagraphs puts back a prose paragraph missing between two extracted ones', () => {
   // What an extractor returned: the same story without paragraph 3.
   const extracted = collectBlocks(parseDocument(PAGE).body).filter((b) => !b.text.includes('number 3') && !b.text.includes('number 6'));
-  const r = recoverParagraphs(extracted, parseDocument(PAGE));
+  const r = recoverParagraphs(extracted, snapshotPage(parseDocument(PAGE)));
   assert.equal(r.recovered, 1);
   assert.deepEqual(r.blocks.map((b) => b.text.match(/number (\d)/)?.[1]), ['1', '2', '3', '4', '5']);
 });
 
 test('recoverParagraphs never adds text before the first or after the last extracted block', () => {
   const extracted = collectBlocks(parseDocument(PAGE).body).filter((b) => /number [2-4]/.test(b.text));
-  const r = recoverParagraphs(extracted, parseDocument(PAGE));
+  const r = recoverParagraphs(extracted, snapshotPage(parseDocument(PAGE)));
   assert.equal(r.recovered, 0);
   assert.equal(r.blocks.length, 3);
 });
@@ -28,6 +28,6 @@ test('recoverParagraphs never adds text before the first or after the last extra
 test('recoverParagraphs leaves short lines, link lines and captions out', () => {
   const page = `<div><p>${para(1)}</p><p>${para(2)}</p><p>Advertisement</p><p><a href="/x">${para(9)}</a></p><figure><p>${para(8)}</p></figure><p>${para(3)}</p></div>`;
   const extracted = collectBlocks(parseDocument(page).body).filter((b) => /number [123]/.test(b.text));
-  const r = recoverParagraphs(extracted, parseDocument(page));
+  const r = recoverParagraphs(extracted, snapshotPage(parseDocument(page)));
   assert.equal(r.recovered, 0);
 });
