@@ -11,7 +11,7 @@ const WEEKDAY = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?
 
 /** "CITY, Month D (Agency) —": a place in capitals, an optional date and credit, and a trailing dash. */
 const PLACE_DATELINE = new RegExp(
-  String.raw`^([\p{L}\p{M} .'-]{2,40})(?:,\s*[\p{L} .'-]{2,30})?(?:,\s*${MONTH}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*(?:-{1,2}|–|—|:)$`,
+  String.raw`^([\p{L}\p{M} .'-]{2,40})(?:,\s*[\p{L} .'-]{2,30})?(?:,\s*${MONTH}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*(?:-{1,2}|–|—)$`,
   'iu',
 );
 /** Tokens a timestamp is made of. */

@@ -23,3 +23,8 @@ test('detectDateline keeps bare dates below the top of the text', () => {
   assert.equal(detectDateline('March 3, 2021', at({ index: 12 })), undefined);
   assert.equal(detectDateline('Updated 2 hours ago', at({ index: 12 }))?.rule, 'timestamp');
 });
+
+test('isPlaceDateline keeps capitalised headings that end in a colon', () => {
+  assert.equal(isPlaceDateline('GUESTS:'), false);
+  assert.equal(isPlaceDateline("HERE'S WHAT ELSE IS HAPPENING:"), false);
+});
