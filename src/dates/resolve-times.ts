@@ -32,7 +32,10 @@
  * - "later this week/month/year" is rejected (vague future).
  * - Dates with a year (chrono forms, "in 2019", "August 2020") are `explicit`; all others are
  *   `relative` and resolve to nothing without a reference day.
- * Rejected: month names in lower case ("march", "may"), month names without a date context
+ * Weekday names and month names without a lower-case homonym are read in any case ("friday",
+ * "january"); in a sentence that looks lower-cased (no capitals, or a small first letter),
+ * "march", "may" and "august" too.
+ * Rejected: "march", "may", "august" in lower case in normal text, month names without a date context
  * ("May said", "March organisers"), numeric day/month without a year ("9/11"), ambiguous numeric
  * dates ("3/4/2021"), plural weekdays ("on Fridays"), weekday names inside names ("Good Friday",
  * "the Sunday Times"), capitalised "Today" inside a name ("USA Today"), "now", times of day
@@ -457,6 +460,8 @@ interface ChronoSeen {
 }
 
 function chronoCandidates(text: string, out: Candidate[], seen: ChronoSeen[]): void {
+  // Every form taken from chrono has a digit (a day or a year); without one, skip the parse.
+  if (!/\d/.test(text)) return;
   let results: chrono.ParsedResult[];
   try {
     results = chrono.parse(text, new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: false });
@@ -536,6 +541,33 @@ function chronoCandidates(text: string, out: Candidate[], seen: ChronoSeen[]): v
 
 // ---------------------------------------------------------------------------------------------
 
+const ALWAYS_DATE_WORDS = new RegExp(
+  `\\b(?:${[...WEEKDAYS, ...MONTHS.filter((m) => !['March', 'May', 'August'].includes(m))].join('|')})\\b`,
+  'gi',
+);
+const CASELESS_DATE_WORDS = /\b(?:march|may|august)\b/gi;
+
+/** A sentence from a lower-cased feed: it has no capital letter, or its first letter is small. */
+function looksLowerCased(text: string): boolean {
+  const first = /\p{L}/u.exec(text)?.[0];
+  return !/[A-Z]/.test(text) || (first !== undefined && first === first.toLowerCase() && first !== first.toUpperCase());
+}
+
+function capitalise(w: string): string {
+  return w[0].toUpperCase() + w.slice(1).toLowerCase();
+}
+
+/**
+ * The text the rules read: weekday names and month names without a lower-case homonym are
+ * capitalised ("friday", "january"); in a sentence that looks lower-cased (no capital letter, or
+ * a small first letter) "march", "may" and "august" too. Same length as `text`, so offsets carry over.
+ */
+function shadowText(text: string): string {
+  let out = text.replace(ALWAYS_DATE_WORDS, capitalise);
+  if (looksLowerCased(text)) out = out.replace(CASELESS_DATE_WORDS, capitalise);
+  return out;
+}
+
 /** The reference day number from a publication date or datetime, or undefined. */
 export function referenceDay(published: string | undefined | null): number | undefined {
   return parseDay(calendarDay(published));
@@ -546,8 +578,9 @@ export function referenceDay(published: string | undefined | null): number | und
  * `published` is the reference: a publication (or dateline) date or datetime; without it,
  * relative expressions are rejected as `unresolved`. Never throws.
  */
-export function scanTimes(text: string, published: string | undefined | null): TimeScan {
+export function scanTimes(original: string, published: string | undefined | null): TimeScan {
   const ref = referenceDay(published);
+  const text = shadowText(original);
   const candidates: Candidate[] = [];
   const rejected: RejectedTime[] = [];
   const chronoSeen: ChronoSeen[] = [];
@@ -572,7 +605,7 @@ export function scanTimes(text: string, published: string | undefined | null): T
   const times: ResolvedTime[] = [];
   for (const c of kept) {
     const r = c.resolve(ref);
-    const t = text.slice(c.start, c.end);
+    const t = original.slice(c.start, c.end);
     if ('reject' in r) {
       rejected.push({ start: c.start, end: c.end, text: t, reason: r.reject, ...(r.unresolved ? { unresolved: true } : {}) });
       continue;
@@ -585,6 +618,7 @@ export function scanTimes(text: string, published: string | undefined | null): T
     const listed = rejected.some((r) => r.start < s.end && s.start < r.end);
     if (!covered && !listed) rejected.push(s);
   }
+  for (const r of rejected) r.text = original.slice(r.start, r.end);
   rejected.sort((a, b) => a.start - b.start);
   return { times, rejected };
 }

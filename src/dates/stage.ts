@@ -4,8 +4,9 @@
  *
  * The publication day is `doc.meta.published` (its calendar day), else `ctx.config.published`.
  * A dateline at the start of one of the first three sentences ("BEIJING, July 29 (Xinhua) --")
- * gives the date of the news; when it has one, that day (not the publication day) is the
- * reference for relative expressions, because feeds often stamp a story a day late.
+ * gives the date of the news; when it has one within a week before publication, that day (not
+ * the publication day) is the reference for relative expressions, because feeds often stamp a
+ * story a day or two late.
  *
  * Diagnostics (source 'times'): `times:dateline` (info) for the dateline found,
  * `times:rejected` (info) for a candidate expression that is not a date, `times:unresolved`
@@ -14,9 +15,12 @@
 import type { Diagnostic, Doc, Time } from '../doc.js';
 import type { Context } from '../pipeline.js';
 import { stage } from '../pipeline.js';
-import { calendarDay } from './calendar.js';
+import { calendarDay, parseDay } from './calendar.js';
 import { findDateline } from './dateline.js';
 import { scanTimes } from './resolve-times.js';
+
+/** How many days a dateline may precede publication and still be the reference day. */
+const DATELINE_LAG_DAYS = 7;
 
 /** How many leading sentences may start with a dateline (a headline or a credit may come first). */
 const DATELINE_SENTENCES = 3;
@@ -50,7 +54,10 @@ export function annotateTimes(doc: Doc, fallbackPublished?: string): void {
           sentence: s.id,
           dateline: true,
         });
-        reference = found.date;
+        // A dateline within a week before publication dates the story; a far one is suspect.
+        const pubDay = parseDay(published);
+        const lineDay = parseDay(found.date)!;
+        if (pubDay === undefined || (lineDay <= pubDay && pubDay - lineDay <= DATELINE_LAG_DAYS)) reference = found.date;
       } else {
         diag({ ruleId: 'times:unresolved', reason: 'a dateline date without a year needs a publication date', start, end });
       }

@@ -162,9 +162,20 @@ test('resolveTimes prefers a full date over the weekday inside it', () => {
 });
 
 test('scanTimes reports the reason for each rejected candidate', () => {
-  const scan = scanTimes('Now the Good Friday accord holds.', SAT);
+  const scan = scanTimes('At 9 pm the Good Friday accord was marked, 3 days after the vote.', SAT);
   assert.equal(scan.times.length, 0);
-  const reasons = scan.rejected.map((r) => r.reason).join(' | ');
-  assert.match(reasons, /now/);
-  assert.match(reasons, /name/);
+  const reasons = scan.rejected.map((r) => `${r.text}: ${r.reason}`).join(' | ');
+  assert.match(reasons, /9 pm: a time of day without a date/);
+  assert.match(reasons, /Friday: weekday inside a name/);
+  assert.match(reasons, /3 days after: a duration or a time relative to another event/);
+});
+
+test('resolveTimes reads weekdays and unambiguous months in lower case', () => {
+  assert.deepEqual(one('The rally on friday drew thousands.', SAT), ['friday', '2022-07-29', 'relative', 'day']);
+  assert.deepEqual(one('Ballots were counted on january 4.', SAT), ['january 4', '2022-01-04', 'relative', 'day']);
+});
+
+test('resolveTimes reads march and may in lower case only in lower-cased text', () => {
+  assert.deepEqual(resolveTimes('Veterans will march 15 miles to the capital.', SAT), []);
+  assert.deepEqual(one('police said the march 15 programme was banned.', SAT), ['march 15', '2022-03-15', 'relative', 'day']);
 });

@@ -75,6 +75,13 @@ test('times stage records a dateline date and resolves relative expressions agai
   assert.ok(doc.diagnostics.some((d) => d.ruleId === 'times:dateline'));
 });
 
+test('times stage keeps the publication day as reference when the dateline is far from it', () => {
+  const text = 'LIMA, Jan 3, 2019 (Wirenews) -- Congress voted yesterday to censure the minister.';
+  const doc = runTimes(handDoc(text, '2022-07-29'));
+  assert.equal(doc.layers.times[0].date, '2019-01-03');
+  assert.equal(doc.layers.times[1].date, '2022-07-28');
+});
+
 test('times stage leaves rejected candidates as info diagnostics', () => {
   const doc = runTimes(handDoc('The Good Friday accord still holds.'), '2022-07-30');
   assert.deepEqual(doc.layers.times, []);
