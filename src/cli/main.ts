@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   docs: () => import('./docs.js'),
   show: () => import('./show.js'),
   demo: () => import('./demo.js'),
+  kb: () => import('./kb.js'),
 };
 
 const USAGE = `parley — political event data from news text
@@ -24,6 +25,7 @@ Commands:
   docs [--search Q]       list or full-text search stored documents
   show <doc-id>           one stored document (--format text|json, --explain)
   demo                    ingest the bundled examples into a fresh store and show the result
+  kb lookup|build|check   the actor knowledge base (kb lookup "the Polish president" --date 2025-09-01)
   help                    this text
 
 Inputs: files (.txt .html .jsonl .csv .xml/.rss/.atom, optionally .gz), directories, http(s) URLs, - for stdin.
