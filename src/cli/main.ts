@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   show: () => import('./show.js'),
   demo: () => import('./demo.js'),
   kb: () => import('./kb.js'),
+  eval: () => import('./eval.js'),
 };
 
 const USAGE = `parley — political event data from news text
@@ -25,6 +26,7 @@ Commands:
   docs [--search Q]       list or full-text search stored documents
   show <doc-id>           one stored document (--format text|json, --explain)
   demo                    ingest the bundled examples into a fresh store and show the result
+  eval --gold G --docs D  precision/recall/F1 of events against a gold file (--all: every shared set)
   kb lookup|build|check   the actor knowledge base (kb lookup "the Polish president" --date 2025-09-01)
   help                    this text
 

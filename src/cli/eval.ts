@@ -1,0 +1,101 @@
+/**
+ * `parley eval`: score parley's events against gold files (the GUIDE format), or with `--all` on
+ * every evaluation set present under the shared data folder, optionally checking the floors of
+ * the CI ratchet (`--floors eval/floors.json`).
+ */
+import { createHash } from 'node:crypto';
+import {
+  compareFloors,
+  evaluateSet,
+  formatFloorCheck,
+  formatReport,
+  goldSetPaths,
+  pipelineCoder,
+  readGold,
+  reportJson,
+  scoreEvents,
+  toPredEvent,
+  formatProblem,
+} from '../eval/index.js';
+import type { EvalResult, PredEvent } from '../eval/index.js';
+import { readInputs } from '../ingest/index.js';
+import { inThreadRunner } from '../runner.js';
+import { pipelineSpec } from '../stages.js';
+import { ParleyError } from '../errors.js';
+import { sharedDir } from '../shared-path.js';
+import { dateFlag, intFlag, out, parse } from './args.js';
+
+export const summary = 'score events against gold files';
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(
+    argv,
+    {
+      gold: { type: 'string' },
+      docs: { type: 'string', multiple: true },
+      published: { type: 'string' },
+      all: { type: 'boolean' },
+      floors: { type: 'string' },
+      json: { type: 'boolean' },
+      misses: { type: 'boolean' },
+      limit: { type: 'string' },
+      set: { type: 'string', multiple: true },
+    },
+    'eval',
+  );
+  const report = { misses: Boolean(values.misses), limit: values.limit === undefined ? undefined : intFlag('--limit', values.limit, 50) };
+  const results: EvalResult[] = [];
+  const print = (r: EvalResult) => {
+    results.push(r);
+    if (values.json) out(JSON.stringify(reportJson(r, report)) + '\n');
+    else out(formatReport(r, report) + '\n');
+  };
+
+  if (values.all) {
+    const sets = goldSetPaths().filter((s) => !values.set || (values.set as string[]).includes(s.name));
+    if (sets.length === 0) {
+      process.stderr.write(`parley eval: no evaluation sets under ${sharedDir()} (set PARLEY_SHARED); nothing to do\n`);
+      return 0;
+    }
+    const coder = await pipelineCoder();
+    for (const loc of sets) {
+      const t0 = performance.now();
+      const run = await evaluateSet(loc, coder);
+      if (!run) continue;
+      for (const p of run.problems.slice(0, 5)) process.stderr.write(`parley eval: ${loc.name}: ${p}\n`);
+      if (!values.json) out(`[${loc.name}: ${run.items} items, ${Math.round(performance.now() - t0)} ms]\n`);
+      print(run.result);
+    }
+  } else {
+    if (typeof values.gold !== 'string' || !values.docs) {
+      throw new ParleyError('PARLEY_CLI_USAGE', { why: 'parley eval needs --gold FILE and --docs FILE|DIR (or --all).' });
+    }
+    const gold = readGold(values.gold);
+    for (const p of gold.problems) process.stderr.write(`parley eval: ${formatProblem(p)}\n`);
+    const runner = await inThreadRunner({
+      pipeline: await pipelineSpec('full'),
+      config: { published: dateFlag('--published', values.published) },
+    });
+    const predicted = new Map<string, PredEvent[]>();
+    for await (const item of readInputs(values.docs as string[])) {
+      if (item.kind === 'error') {
+        process.stderr.write(`parley eval: ${item.path}${item.line ? `:${item.line}` : ''}: ${item.message}\n`);
+        continue;
+      }
+      if (!gold.has(item.id)) continue;
+      const hash = item.hash || createHash('sha256').update(item.raw.text ?? item.raw.html ?? '').digest('hex');
+      const [doc] = await runner.process([{ id: item.id, hash, raw: item.raw }]);
+      const events = [...doc.layers.events].sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
+      predicted.set(doc.id, events.map((e) => toPredEvent(e, doc.text)));
+    }
+    await runner.close();
+    print(scoreEvents(gold, predicted, { set: values.gold }));
+  }
+
+  if (typeof values.floors === 'string') {
+    const check = compareFloors(results as never, values.floors);
+    process.stderr.write(formatFloorCheck(check));
+    if (!check.ok) return 1;
+  }
+  return 0;
+}
