@@ -59,7 +59,7 @@ function rng(seed: number): () => number {
   };
 }
 
-type Edit = (w: string[], r: () => number) => string[];
+type Edit = (w: readonly string[], r: () => number) => string[];
 const EDITS: Record<string, Edit> = {
   add: (w, r) => {
     const i = Math.floor(r() * w.length);
@@ -96,7 +96,7 @@ export function runThreshold(): ThresholdReport | undefined {
   const rows: ThresholdRow[] = [];
   const r = rng(7);
   // Positives: one edited copy per paragraph and edit kind.
-  const positives: { bucket: string; words: string[]; copy: string[] }[] = [];
+  const positives: { bucket: string; words: readonly string[]; copy: string[] }[] = [];
   for (const d of docs) {
     for (const p of d.paras) {
       const bucket = BUCKETS.find(([, lo, hi]) => p.length >= lo && p.length <= hi)![0];

@@ -7,14 +7,25 @@
  * paragraphs differ.
  */
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 
-/** The normalised words of a text (lower case, NFKC, straight apostrophes), in order. */
-export function normalizedWords(text: string): string[] {
-  const folded = (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC')).toLowerCase();
-  const out: string[] = [];
-  for (const m of folded.matchAll(WORD)) out.push(m[0].replace(/’/g, "'"));
-  return out;
+/*
+ * The clean rules ask for the words of the same block (and of the title) several times in a row,
+ * so the last few results are kept. Callers must not modify the returned arrays.
+ */
+const WORDS_CACHE_SIZE = 16;
+const wordsCache = new Map<string, readonly string[]>();
+
+/** The normalised words of a text (lower case, NFKC, straight apostrophes), in order. Do not modify the result. */
+export function normalizedWords(text: string): readonly string[] {
+  const hit = wordsCache.get(text);
+  if (hit !== undefined) return hit;
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  const folded = (ascii ? text : text.normalize('NFKC').replace(/’/g, "'")).toLowerCase();
+  const words: readonly string[] = folded.match(WORD) ?? [];
+  if (wordsCache.size >= WORDS_CACHE_SIZE) wordsCache.clear();
+  wordsCache.set(text, words);
+  return words;
 }
 
 /**
