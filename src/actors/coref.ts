@@ -1,0 +1,387 @@
+/**
+ * Coreference within one article: turns the recogniser's items into mentions, in document order,
+ * resolving what only the article can tell. Every mention it makes records how (`resolvedBy`) and,
+ * for a reference back, which earlier mention it follows (`antecedent`).
+ *
+ * - names: a KB full name → that person; a partial name that repeats tokens of a person named
+ *   earlier ("Xi", "Raisi", "Mr Duda", "President Xi") → that person (`coref:surname`); else a KB
+ *   surname (one bearer, or one bearer in office on the date); else a title with a partial name
+ *   held by exactly one office holder on the date ("President Xi" → Xi Jinping); else, when the
+ *   text gives a country ("Nigerian minister Dubem Oniya"), an unnamed-in-the-KB person of that
+ *   country. Unknown names without a country are left alone.
+ * - "the president", "the foreign minister", "the minister": the most recent person whose office
+ *   on the date the noun denotes in their country (`coref:title`).
+ * - "he", "she", "his", "her": the person in subject position before it in the same sentence, else
+ *   the one person (or the one subject among several) of the nearest earlier sentence that names
+ *   people (`coref:pronoun`). Skipped when that is ambiguous.
+ * - "his country", "her government": that person's country (`coref:possessive`).
+ * - "the two sides", "both countries", "the two leaders": the two countries (or people) under
+ *   discussion — the nearest ones, if exactly two can be told apart (`coref:pair`). The phrase is
+ *   split into one mention per member on disjoint tokens ("the two" → first, "sides" → second),
+ *   so that a coder that reads one mention per token sees a coordinated pair ("A and B").
+ * - "the country", "the nation", "the kingdom": the one country named in the nearest earlier
+ *   sentence that names countries (a kingdom must be a monarchy on the date) (`coref:country`).
+ */
+import type { Diagnostic, Mention } from '../doc.js';
+import type { Kb } from './kb.js';
+import type { Person } from './kb-types.js';
+import type { Entity, Item, MentionDraft, NameItem } from './recognise.js';
+import { addNameKeys, personFacts, personNameKeys, titledHolder } from './recognise-people.js';
+
+/** What coreference remembers of each mention made so far. */
+interface Ref {
+  mention: Mention;
+  entity: Entity;
+  /** KB person id, or null (an unknown person is an entity 'person' with a null id). */
+  personId: string | null;
+  /** Folded tokens a partial name may repeat (persons only). */
+  nameKeys: Set<string> | null;
+  subject: boolean;
+}
+
+/** How far back (in sentences) references look. */
+const WINDOW = 4;
+const MONARCH_TITLES = /\b(king|queen|emir|amir|sultan|monarch|grand duke|prince)\b/i;
+const ROLE_WORDS: Record<string, RegExp> = {
+  minister: /minister|premier|secretary/i,
+  leader: /./,
+};
+
+/** The coreference state of one document. */
+export class Coref {
+  readonly mentions: Mention[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly records: Ref[] = [];
+  private readonly kb: Kb;
+  private readonly date: string;
+  private readonly text: string;
+
+  constructor(kb: Kb, date: string, text: string) {
+    this.kb = kb;
+    this.date = date;
+    this.text = text;
+  }
+
+  /** Resolve one sentence's items (in text order) and add their mentions. */
+  addSentence(items: Item[]): void {
+    for (const it of items) {
+      switch (it.kind) {
+        case 'mention':
+          this.push(it.draft, it.sentence, it.entity, it.personId ?? (it.entity === 'person' ? null : null), it.subject, undefined, it.personId ? this.kb.person(it.personId) : undefined);
+          break;
+        case 'name':
+          this.name(it);
+          break;
+        case 'role':
+          this.roleRef(it.noun, it);
+          break;
+        case 'pronoun':
+          this.pronoun(it);
+          break;
+        case 'possessive':
+          this.possessive(it);
+          break;
+        case 'pair':
+          this.pair(it);
+          break;
+        case 'country-noun':
+          this.countryNoun(it);
+          break;
+      }
+    }
+  }
+
+  private push(draft: MentionDraft, sentence: number, entity: Entity, personId: string | null, subject: boolean, antecedent?: number, person?: Person, extraKeys?: string): Mention {
+    const m: Mention = {
+      id: this.mentions.length,
+      start: draft.start,
+      end: draft.end,
+      text: this.text.slice(draft.start, draft.end),
+      actor: draft.actor,
+      country: draft.country,
+      sector: draft.sector,
+      role: draft.role,
+      person: draft.person,
+      sentence,
+      resolvedBy: draft.resolvedBy,
+    };
+    if (antecedent !== undefined) m.antecedent = antecedent;
+    this.mentions.push(m);
+    let nameKeys: Set<string> | null = null;
+    if (entity === 'person') {
+      nameKeys = person ? personNameKeys(person) : new Set();
+      if (draft.person) addNameKeys(draft.person, nameKeys);
+      if (extraKeys) addNameKeys(extraKeys, nameKeys);
+    }
+    this.records.push({ mention: m, entity, personId: person?.id ?? personId, nameKeys, subject });
+    return m;
+  }
+
+  private note(ruleId: string, it: { start: number; end: number }, reason: string): void {
+    this.diagnostics.push({ severity: 'info', source: 'actors', ruleId, reason, start: it.start, end: it.end });
+  }
+
+  /** Records before `it`, most recent first, within `window` sentences. */
+  private *recent(it: { start: number; sentence: number }, window = WINDOW): Generator<Ref> {
+    for (let i = this.records.length - 1; i >= 0; i--) {
+      const r = this.records[i];
+      if (r.mention.start >= it.start) continue;
+      if (it.sentence - r.mention.sentence > window) return;
+      yield r;
+    }
+  }
+
+  /** A mention of a known person with the facts of the date. */
+  private personDraft(p: Person, start: number, end: number, resolvedBy: string, hint: string | null, noun: string | null): MentionDraft {
+    const f = personFacts(this.kb, p, this.date, hint, noun);
+    return { start, end, actor: p.id, country: f.country, sector: f.sector, role: f.role, person: p.name, resolvedBy };
+  }
+
+  /** Copy an antecedent's actor onto a new span. */
+  private follow(r: Ref, start: number, end: number, resolvedBy: string): MentionDraft {
+    const a = r.mention;
+    return { start, end, actor: a.actor, country: a.country, sector: a.sector, role: a.role, person: a.person, resolvedBy };
+  }
+
+  private name(it: NameItem): void {
+    const text = this.text.slice(it.nameStart, it.nameEnd);
+    // a full KB name
+    if (it.full) {
+      const p = this.kb.resolvePersonName(text, this.date, it.hint ?? undefined);
+      if (p) {
+        this.push(this.personDraft(p, it.start, it.end, it.title ? 'title+name' : 'name', it.hint, it.roleTitle ? it.title : null), it.sentence, 'person', p.id, it.subject, undefined, p);
+        return;
+      }
+    }
+    // a partial name repeating a person named before
+    if (it.keys.length > 0) {
+      const found = new Map<string, Ref>();
+      for (const r of this.recent(it, Infinity)) {
+        if (r.entity !== 'person' || !r.nameKeys) continue;
+        if (!it.keys.every((k) => r.nameKeys!.has(k))) continue;
+        const id = r.personId ?? `text:${r.mention.person}`;
+        if (!found.has(id)) found.set(id, r);
+      }
+      if (found.size === 1) {
+        const r = [...found.values()][0];
+        const compatible = !it.hint || r.mention.country === it.hint;
+        if (compatible) {
+          this.push(this.follow(r, it.start, it.end, 'coref:surname'), it.sentence, 'person', r.personId, it.subject, r.mention.id, r.personId ? this.kb.person(r.personId) : undefined, r.mention.person ?? undefined);
+          return;
+        }
+      } else if (found.size > 1) {
+        this.note('actors:ambiguous-name', it, `"${text}" may be ${[...found.values()].map((r) => r.mention.person).join(' or ')}: left unresolved`);
+        return;
+      }
+    }
+    // a KB name (surname, alias) on the date
+    if (it.known && !(it.doubtful && !it.full)) {
+      const p = this.kb.resolvePersonName(text, this.date, it.hint ?? undefined);
+      if (p && this.bareOk(it, p)) {
+        this.push(this.personDraft(p, it.start, it.end, it.title ? 'title+name' : it.full ? 'name' : 'alias', it.hint, it.roleTitle ? it.title : null), it.sentence, 'person', p.id, it.subject, undefined, p);
+        return;
+      }
+    }
+    // a title with a partial name held by one office holder on the date ("President Xi")
+    if (it.roleTitle && it.title && it.blocked === null) {
+      const p = titledHolder(this.kb, this.date, it.title, it.keys, it.hint);
+      if (p) {
+        this.push(this.personDraft(p, it.start, it.end, 'title+name', it.hint, it.title), it.sentence, 'person', p.id, it.subject, undefined, p);
+        return;
+      }
+    }
+    // an unknown person the text places in a country
+    if (it.hint) {
+      let role: string | null = null;
+      if (it.roleTitle && it.title && it.blocked === null) role = this.kb.officeFor(it.hint, it.title);
+      const sector = it.blocked === 'former' ? 'ELI' : it.sector ?? 'GOV';
+      const draft: MentionDraft = { start: it.start, end: it.end, actor: it.hint, country: it.hint, sector: it.title || it.sector ? sector : null, role, person: text, resolvedBy: 'title+name' };
+      if (!it.title && !it.sector) draft.resolvedBy = 'name';
+      this.push(draft, it.sentence, 'person', null, it.subject, undefined, undefined, text);
+      return;
+    }
+    if (it.known && !it.doubtful) this.note('actors:unresolved-name', it, `"${text}" is a KB name but denotes no one person on ${this.date}: left unresolved`);
+  }
+
+  /**
+   * A known name with no title, no country and no antecedent: only when its holder is in office on
+   * the date, or it is the one KB person with that name and the name is not also a common word.
+   */
+  private bareOk(it: NameItem, p: Person): boolean {
+    if (it.title || it.hint || it.full) return true;
+    if (p.roles.some((r) => (r.from === null || r.from <= this.date) && (r.to === null || this.date < r.to))) return true;
+    const entries = this.kb.lookupName(this.text.slice(it.nameStart, it.nameEnd)).filter((e) => e.kind === 'person');
+    const ids = new Set(entries.map((e) => e.id));
+    return ids.size === 1 && !entries.some((e) => e.ambiguous?.includes('common-word'));
+  }
+
+  private roleRef(noun: string, it: Item): void {
+    const fits = (r: Ref): boolean => {
+      if (r.entity !== 'person' || !r.mention.role || !r.mention.country) return false;
+      const word = ROLE_WORDS[noun];
+      if (word) return word.test(r.mention.role) || (r.personId !== null && this.kb.rolesOf(r.personId, this.date).some((x) => word.test(x.title ?? '')));
+      return this.kb.officeFor(r.mention.country, noun) === r.mention.role;
+    };
+    const hit = this.pick(it, fits);
+    if (hit === 'ambiguous') {
+      this.note('actors:ambiguous-reference', it, `"${this.text.slice(it.start, it.end)}" may denote several people named before: left unresolved`);
+      return;
+    }
+    if (hit) this.push(this.follow(hit, it.start, it.end, 'coref:title'), it.sentence, 'person', hit.personId, it.subject, hit.mention.id, hit.personId ? this.kb.person(hit.personId) : undefined, hit.mention.person ?? undefined);
+  }
+
+  /**
+   * The person a reference at `it` denotes: in the same sentence, the subject before it; else in the
+   * nearest earlier sentence with fitting people, the only one, or the only subject among them.
+   */
+  private pick(it: Item, fits: (r: Ref) => boolean): Ref | 'ambiguous' | undefined {
+    const bySentence = new Map<number, Ref[]>();
+    for (const r of this.recent(it)) {
+      if (!fits(r)) continue;
+      const list = bySentence.get(r.mention.sentence) ?? [];
+      list.push(r);
+      bySentence.set(r.mention.sentence, list);
+    }
+    const sentences = [...bySentence.keys()].sort((a, b) => b - a);
+    for (const s of sentences) {
+      const list = bySentence.get(s)!;
+      const people = distinct(list);
+      if (s === it.sentence) {
+        const subjects = distinct(list.filter((r) => r.subject));
+        if (subjects.length === 1) return subjects[0];
+        if (people.length === 1) return people[0];
+        if (subjects.length > 1 || people.length > 1) return 'ambiguous';
+        continue;
+      }
+      if (people.length === 1) return people[0];
+      const subjects = distinct(list.filter((r) => r.subject));
+      return subjects.length === 1 ? subjects[0] : 'ambiguous';
+    }
+    return undefined;
+  }
+
+  private pronoun(it: Item & { form: string }): void {
+    const hit = this.pick(it, (r) => r.entity === 'person');
+    if (hit === 'ambiguous') {
+      this.note('actors:ambiguous-pronoun', it, `"${this.text.slice(it.start, it.end)}" may denote several people: left unresolved`);
+      return;
+    }
+    if (!hit) return;
+    this.push(this.follow(hit, it.start, it.end, 'coref:pronoun'), it.sentence, 'person', hit.personId, it.subject, hit.mention.id, hit.personId ? this.kb.person(hit.personId) : undefined, hit.mention.person ?? undefined);
+  }
+
+  private possessive(it: Item & { pronoun: string; sector: string | null }): void {
+    const hit = this.pick(it, (r) => r.entity === 'person' && r.mention.country !== null);
+    if (hit === 'ambiguous') {
+      this.note('actors:ambiguous-pronoun', it, `"${this.text.slice(it.start, it.end)}" may belong to several people: left unresolved`);
+      return;
+    }
+    if (!hit) return;
+    const c = hit.mention.country!;
+    this.push({ start: it.start, end: it.end, actor: c, country: c, sector: it.sector, role: null, person: null, resolvedBy: 'coref:possessive' }, it.sentence, this.kb.country(c) ? 'state' : 'org', null, it.subject, hit.mention.id);
+  }
+
+  /** The two actors under discussion before `it`, or undefined (with a diagnostic) when unclear. */
+  private pair(it: Item & { what: 'country' | 'person'; sector: string | null; splitToken: number }): void {
+    const keyOf = (r: Ref): string | null => (it.what === 'person' ? (r.entity === 'person' ? r.personId ?? `text:${r.mention.person}` : null) : r.mention.country);
+    const scopes = new Map<number, Map<string, Ref>>();
+    for (const r of this.recent(it)) {
+      const k = keyOf(r);
+      if (!k) continue;
+      const m = scopes.get(r.mention.sentence) ?? new Map<string, Ref>();
+      if (!m.has(k)) m.set(k, r); // most recent record of each member
+      scopes.set(r.mention.sentence, m);
+    }
+    const order = [...scopes.keys()].sort((a, b) => b - a);
+    let acc: Map<string, Ref> | undefined;
+    let pair: Ref[] | undefined;
+    for (const s of order) {
+      const m = scopes.get(s)!;
+      if (!acc) {
+        if (m.size === 2) {
+          pair = [...m.values()];
+          break;
+        }
+        if (m.size === 1) {
+          acc = m;
+          continue;
+        }
+        break; // three or more: unclear
+      }
+      const union = new Map([...m, ...acc]);
+      if (union.size === 2) pair = [...union.values()];
+      break;
+    }
+    if (!pair) {
+      this.note('actors:ambiguous-pair', it, `"${this.text.slice(it.start, it.end)}": the two ${it.what === 'person' ? 'people' : 'actors'} meant cannot be told: left unresolved`);
+      return;
+    }
+    pair.sort((a, b) => a.mention.start - b.mention.start);
+    const splitAt = this.splitOffset(it);
+    const spans: [number, number][] = [
+      [it.start, splitAt.firstEnd],
+      [splitAt.secondStart, it.end],
+    ];
+    pair.forEach((r, i) => {
+      const [start, end] = spans[i];
+      const d = this.follow(r, start, end, 'coref:pair');
+      if (it.what === 'country') {
+        d.actor = r.mention.country!;
+        d.person = null;
+        d.role = null;
+        d.sector = it.sector;
+      }
+      this.push(d, it.sentence, it.what === 'person' ? 'person' : r.entity === 'person' ? 'state' : r.entity, it.what === 'person' ? r.personId : null, it.subject, r.mention.id, it.what === 'person' && r.personId ? this.kb.person(r.personId) : undefined);
+    });
+  }
+
+  /** Character offsets that split a pair phrase between its two members. */
+  private splitOffset(it: Item & { splitToken: number }): { firstEnd: number; secondStart: number } {
+    const text = this.text;
+    // the split token's start; the first part ends at the last non-space before it
+    const spanText = text.slice(it.start, it.end);
+    const words = [...spanText.matchAll(/\S+/g)];
+    const last = words[words.length - 1];
+    const secondStart = it.start + (last.index ?? 0);
+    let firstEnd = secondStart;
+    while (firstEnd > it.start && /\s/.test(text[firstEnd - 1])) firstEnd--;
+    return { firstEnd, secondStart };
+  }
+
+  private countryNoun(it: Item & { noun: string }): void {
+    const kingdom = it.noun === 'kingdom' || it.noun === 'monarchy' || it.noun === 'emirate' || it.noun === 'sultanate';
+    const isMonarchy = (c: string): boolean => this.kb.officeHolders(c, 'head of state', this.date).some((p) => this.kb.rolesOf(p.id, this.date).some((r) => r.country === c && MONARCH_TITLES.test(r.title ?? '')));
+    const scopes = new Map<number, Map<string, Ref>>();
+    for (const r of this.recent(it)) {
+      const c = r.mention.country;
+      if (!c || !this.kb.country(c)?.independent) continue;
+      if (kingdom && !isMonarchy(c)) continue;
+      const m = scopes.get(r.mention.sentence) ?? new Map<string, Ref>();
+      if (!m.has(c)) m.set(c, r);
+      scopes.set(r.mention.sentence, m);
+    }
+    const nearest = [...scopes.keys()].sort((a, b) => b - a)[0];
+    if (nearest === undefined) return;
+    const m = scopes.get(nearest)!;
+    if (m.size !== 1) {
+      this.note('actors:ambiguous-reference', it, `"${this.text.slice(it.start, it.end)}" may denote ${[...m.keys()].join(' or ')}: left unresolved`);
+      return;
+    }
+    const r = [...m.values()][0];
+    const c = r.mention.country!;
+    this.push({ start: it.start, end: it.end, actor: c, country: c, sector: null, role: null, person: null, resolvedBy: 'coref:country' }, it.sentence, 'state', null, it.subject, r.mention.id);
+  }
+}
+
+/** One record per distinct actor (person id or mention actor), most recent first. */
+function distinct(list: Ref[]): Ref[] {
+  const seen = new Set<string>();
+  const out: Ref[] = [];
+  for (const r of list) {
+    const k = r.personId ?? `${r.mention.actor}|${r.mention.person ?? ''}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+/**
+ * The `actors` stage: reads sentences and tokens, writes `doc.layers.mentions`.
+ *
+ * Every sentence goes through the recogniser (gazetteer atoms composed into names, role
+ * descriptions, sector phrases and references; see recognise.ts), then through coreference in
+ * document order (coref.ts). Offices are resolved on the document date: `doc.meta.published` (its
+ * calendar day), else `ctx.config.date`, else `ctx.config.published`, else today — with an
+ * `actors:no-date` warning, since "the president" then means today's president.
+ * Decisions that leave a name unresolved are `info` diagnostics (`actors:ambiguous-*`,
+ * `actors:skip-*`, `actors:unresolved-name`).
+ */
+import type { Diagnostic, Doc, Mention } from '../doc.js';
+import type { Context, StageFn } from '../pipeline.js';
+import { stage } from '../pipeline.js';
+import { calendarDay } from '../dates/calendar.js';
+import type { Kb } from './kb.js';
+import { loadKb } from './kb.js';
+import { Coref } from './coref.js';
+import { Recogniser } from './recognise.js';
+import { gazetteerOf } from './recognise-gazetteer.js';
+
+export interface ActorsOptions {
+  /** Write the info diagnostics of unresolved names (default true). */
+  explain?: boolean;
+}
+
+/** The date offices are resolved on, and where it came from. */
+export interface DocumentDate {
+  date: string;
+  from: 'published' | 'config.date' | 'config.published' | 'today';
+}
+
+/** The document date for dated roles (see the module comment). */
+export function documentDate(doc: Doc, ctx?: Pick<Context, 'config'>): DocumentDate {
+  const pub = calendarDay(doc.meta.published);
+  if (pub) return { date: pub, from: 'published' };
+  const d = calendarDay(ctx?.config.date);
+  if (d) return { date: d, from: 'config.date' };
+  const p = calendarDay(ctx?.config.published);
+  if (p) return { date: p, from: 'config.published' };
+  return { date: new Date().toISOString().slice(0, 10), from: 'today' };
+}
+
+/**
+ * Recognise and resolve the actor mentions of one segmented document on `date`. Returns the
+ * mentions (sorted by start, ids in that order) and the diagnostics; the doc is not changed.
+ */
+export function recogniseDoc(doc: Doc, kb: Kb, date: string): { mentions: Mention[]; diagnostics: Diagnostic[] } {
+  const rec = new Recogniser(kb, doc, date);
+  const coref = new Coref(kb, date, doc.text);
+  for (const s of doc.layers.sentences) coref.addSentence(rec.sentenceItems(s));
+  const mentions = coref.mentions;
+  // ids follow document order; antecedents are renumbered with them
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  const newId = new Map<number, number>();
+  sorted.forEach((m, i) => newId.set(m.id, i));
+  for (const m of sorted) {
+    m.id = newId.get(m.id)!;
+    if (m.antecedent !== undefined) m.antecedent = newId.get(m.antecedent);
+  }
+  return { mentions: sorted, diagnostics: [...rec.diagnostics, ...coref.diagnostics] };
+}
+
+/** The per-document function of the stage, for a loaded KB. */
+export function makeActors(options: ActorsOptions, ctx: Context): StageFn {
+  ctx.kb ??= loadKb();
+  const kb = ctx.kb;
+  gazetteerOf(kb); // build the gazetteer once, with the pipeline
+  const explain = options.explain !== false;
+  return (doc: Doc) => {
+    const when = documentDate(doc, ctx);
+    const { mentions, diagnostics } = recogniseDoc(doc, kb, when.date);
+    doc.layers.mentions = mentions;
+    if (when.from === 'today') {
+      doc.diagnostics.push({
+        severity: 'warning',
+        source: 'actors',
+        ruleId: 'actors:no-date',
+        reason: `the document has no publication date and none is configured: offices are resolved on today's date (${when.date})`,
+      });
+    }
+    if (explain) for (const d of diagnostics) doc.diagnostics.push(d);
+  };
+}
+
+export const actorsStage = stage<ActorsOptions>('actors', 1, { reads: ['sentences', 'tokens'], writes: ['mentions'], defaults: { explain: true } }, makeActors);
