@@ -77,6 +77,52 @@ export const SPEECH_VERBS = new Set([
   'maintain',
 ]);
 
+const TEMPORAL_NOUNS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'overnight',
+  'weekend',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'week',
+  'month',
+  'year',
+  'recently',
+  'earlier',
+  'later',
+  'again',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan.',
+  'feb.',
+  'aug.',
+  'sept.',
+  'sep.',
+  'oct.',
+  'nov.',
+  'dec.',
+]);
+const TEMPORAL_MODIFIERS = new Set(['on', 'last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'in', 'during', 'the', 'same', 'previous', 'past']);
+
 /** Nouns that govern an infinitive like a verb ("expressed readiness to cooperate"). */
 export const GOVERNING_NOUNS = new Set([
   'willingness',
@@ -243,13 +289,27 @@ export class SentenceView {
     let verbSeen = false;
     for (let i = 0; i < this.tokens.length; i++) {
       const p = this.pos(i);
-      if (this.isClauseBreak(i) || this.norm(i) === ',' || this.norm(i) === 'and' || this.norm(i) === 'to') {
+      if (this.isClauseBreak(i) || this.norm(i) === ',' || this.norm(i) === 'and') {
         verbSeen = false;
         continue;
       }
+      if (this.norm(i) === 'to') {
+        // after "to", the next word is the infinitive: it may be promoted, and it is the clause's verb
+        verbSeen = false;
+        const j = i + 1;
+        if (j < this.tokens.length && !this.mentionAt[j] && this.pos(j) !== 'DET' && this.pos(j) !== 'NUM') {
+          if ((this.pos(j) === 'PROPN' || this.pos(j) === 'NOUN') && this.headline && this.forms.lookup(this.norm(j)).length > 0) out[j] = true;
+          if (this.headline || this.pos(j) === 'VERB') {
+            verbSeen = true;
+            i = j;
+          }
+        }
+        continue;
+      }
       if (p === 'VERB' || p === 'AUX') {
-        // a speech verb opens a complement clause with its own predicate ("said his country backs X")
-        verbSeen = !SPEECH_VERBS.has(this.lemma(i));
+        // a speech verb opens a complement clause with its own predicate ("said his country backs X");
+        // an auxiliary before its subject ("Did Turkey attack ...") leaves the predicate to come
+        verbSeen = !SPEECH_VERBS.has(this.lemma(i)) && !(p === 'AUX' && this.mentionAt[i + 1] !== undefined);
         continue;
       }
       if (verbSeen || this.mentionAt[i] || i === 0) continue;
@@ -267,7 +327,7 @@ export class SentenceView {
           (SELF_NOUNS.has(this.lemma(i - 1)) && POSSESSIVE_PRONOUNS.has(this.norm(i - 2))) ||
           (this.pos(i - 1) === 'PRON' && SUBJECT_PRONOUNS.has(this.norm(i - 1)))) &&
         this.norm(i - 1) !== "'s" &&
-        forms.some((f) => f.forms.has('s') || f.forms.has('past')) &&
+        forms.some((f) => f.forms.has('s') || f.forms.has('past') || (f.forms.has('base') && this.invertedBefore(i - 1))) &&
         (this.mentionAt[i + 1] !== undefined || this.pos(i + 1) === 'DET' || this.pos(i + 1) === 'ADP' || this.pos(i + 1) === 'NUM' || this.norm(i + 1) === 'up')
       ) {
         out[i] = true;
@@ -275,6 +335,15 @@ export class SentenceView {
       }
     }
     return out;
+  }
+
+  /** The actor ending at `end` follows an auxiliary: "Did Turkey attack", "Will Iran meet". */
+  private invertedBefore(end: number): boolean {
+    const m = this.mentionAt[end];
+    if (!m) return false;
+    let k = end;
+    while (k >= 0 && this.mentionAt[k] === m) k--;
+    return k >= 0 && this.pos(k) === 'AUX';
   }
 
   /** A short plain noun phrase ending at `end` ("Syrian guards") holds an actor mention. */
@@ -305,8 +374,11 @@ export class SentenceView {
     if (p === 'PRON') return POSSESSIVE_PRONOUNS.has(n) || SUBJECT_PRONOUNS.has(n) || n === 'each' || n === 'other' || n === 'one' || n === 'another';
     if (p === 'PART') return n === "'s" || n === "'";
     if (p === 'PUNCT') return (n === '-' || n === '.') && this.attached(i);
-    // the second half of a hyphenated compound: "water-sharing accord", "U.S.-backed"
+    // an adjectival participle inside a noun phrase: "the deposed Taliban government"
+    if (p === 'VERB' && /(ed|en)$/.test(n) && (this.pos(i - 1) === 'DET' || this.pos(i - 1) === 'ADJ') && this.isNominalBasic(i + 1)) return true;
+    // either half of a hyphenated compound: "water-sharing accord", "U.S.-backed", "cease-fire"
     if ((p === 'VERB' || p === 'ADV') && this.norm(i - 1) === '-' && this.attached(i - 1)) return true;
+    if ((p === 'VERB' || p === 'ADV') && this.norm(i + 1) === '-' && this.attached(i + 1) && this.isNominalBasic(i + 2)) return true;
     if (p === 'ADV') return false;
     if (p === 'SYM') return true;
     return false;
@@ -361,7 +433,7 @@ export class SentenceView {
   }
 
   /** The noun phrase that starts at `start` and extends rightwards (same rules as phraseLeft). */
-  phraseRight(start: number, limit = this.tokens.length): NounPhrase | undefined {
+  phraseRight(start: number, limit = this.tokens.length, between = false): NounPhrase | undefined {
     if (start >= limit || !this.isNominal(start)) return undefined;
     let i = start;
     while (i + 1 < limit) {
@@ -371,7 +443,7 @@ export class SentenceView {
         continue;
       }
       const n = this.norm(j);
-      if ((n === 'and' || n === '&') && this.isNominal(j + 1)) {
+      if ((n === 'and' || n === '&') && this.isNominal(j + 1) && (between || !this.startsClause(j + 1, limit))) {
         i = j;
         continue;
       }
@@ -386,6 +458,14 @@ export class SentenceView {
       break;
     }
     return this.phrase(start, i + 1);
+  }
+
+  /** The noun phrase at `k` is the subject of a new clause: a verb follows it ("..., and Iran condemned"). */
+  private startsClause(k: number, limit: number): boolean {
+    let e = k;
+    while (e < limit && this.isNominal(e)) e++;
+    while (e < limit && this.pos(e) === 'ADV') e++;
+    return e < limit && (this.isVerb(e) || this.pos(e) === 'AUX');
   }
 
   /** "X, Y and Z": after a comma, the list goes on to an "and" through mentions and commas. */
@@ -427,7 +507,7 @@ export class SentenceView {
       const n = this.norm(k);
       if ((n === 'each' && this.norm(k + 1) === 'other') || (n === 'one' && this.norm(k + 1) === 'another')) reciprocal = true;
       if (!this.mentionAt[k] && this.pos(k) === 'PRON' && SUBJECT_PRONOUNS.has(n) && end - start === 1) pronoun = true;
-      if (!this.mentionAt[k] && POSSESSIVE_PRONOUNS.has(n) && k + 1 < end && SELF_NOUNS.has(this.lemma(k + 1))) selfReference = true;
+      if (!this.mentionAt[k] && POSSESSIVE_PRONOUNS.has(n) && n !== 'my' && n !== 'your' && k === start && k + 1 < end) selfReference = true;
     }
     if (mentions.length) {
       pronoun = false;
@@ -493,7 +573,12 @@ export class SentenceView {
         while (k >= 0 && this.pos(k) === 'ADV') k--;
         if (k >= 0 && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX' || this.pos(k) === 'ADJ' || this.isVerb(k))) {
           g.governor = k;
-        } else if (k >= 0 && this.pos(k) === 'NOUN' && GOVERNING_NOUNS.has(this.lemma(k)) && !this.mentionAt[k]) {
+        } else if (
+          k >= 0 &&
+          (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN') &&
+          (GOVERNING_NOUNS.has(this.lemma(k)) || GOVERNING_NOUNS.has(this.norm(k))) &&
+          !this.mentionAt[k]
+        ) {
           g.governor = k;
         } else if (k >= 0 && this.isNominal(k)) {
           g.controller = this.phraseLeft(k);
@@ -516,7 +601,15 @@ export class SentenceView {
   hostOf(gov: number): number {
     if (this.isVerb(gov) || this.pos(gov) === 'AUX') return gov;
     let k = gov - 1;
-    if (this.pos(gov) === 'NOUN') k = (this.phraseLeft(gov)?.start ?? gov) - 1;
+    if (this.pos(gov) === 'NOUN' || this.pos(gov) === 'PROPN') {
+      k = (this.phraseLeft(gov)?.start ?? gov) - 1;
+      // "killed five in an attempt to ...": the phrase is an adjunct of the verb before it
+      if (k >= 0 && this.pos(k) === 'ADP') {
+        k--;
+        const before = this.phraseLeft(k);
+        if (before) k = before.start - 1;
+      }
+    }
     while (k >= 0 && this.pos(k) === 'ADV') k--;
     if (k >= 0 && (this.isVerb(k) || this.pos(k) === 'AUX')) return k;
     return gov;
@@ -567,7 +660,36 @@ export class SentenceView {
       }
       return undefined;
     }
+    const q = this.skipTemporalLeft(p);
+    if (q !== p && q >= 0 && q < p) return this.subjectBefore(q + 1, depth + 1);
     return this.phraseLeft(p);
+  }
+
+  /**
+   * Skips a time adverbial that ends at `p` and stands between a subject and its verb ("The EU on
+   * Thursday demanded", "Iran's minister, on Sunday, said", "China yesterday warned"); returns the
+   * index before it, or `p` when there is none.
+   */
+  skipTemporalLeft(p: number): number {
+    let k = p;
+    let sawTime = false;
+    while (k >= 0) {
+      const n = this.norm(k);
+      if (TEMPORAL_NOUNS.has(n)) {
+        sawTime = true;
+        k--;
+        continue;
+      }
+      if (sawTime && (TEMPORAL_MODIFIERS.has(n) || this.pos(k) === 'NUM' || n === ',' || n === "'s")) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (!sawTime) return p;
+    // keep the comma that opened a parenthetical time ("Iran, on Sunday, said") out of the way
+    while (k >= 0 && this.norm(k) === ',') k--;
+    return k;
   }
 
   /**
@@ -610,7 +732,7 @@ export class SentenceView {
         let s = k + 1;
         // "with the leaders of", "with both X and Y", "with visiting X"
         while (s < this.tokens.length && (this.pos(s) === 'ADV' || this.norm(s) === 'both')) s++;
-        return this.phraseRight(s);
+        return this.phraseRight(s, this.tokens.length, prep === 'between');
       }
       if (this.isClauseBreak(k) && n !== 'as') return undefined;
       if (k > from && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX') && !this.isGerund(k) && !this.mentionAt[k] && this.norm(k - 1) !== 'to') return undefined;

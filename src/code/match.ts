@@ -141,6 +141,12 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
   return found.sort((a, b) => b.pattern.specificity - a.pattern.specificity || a.pattern.order - b.pattern.order);
 }
 
+/** A verb right after "to" (in a headline, any capitalised non-actor word: "Asks Laos to Check"). */
+function infinitiveAt(view: SentenceView, k: number): boolean {
+  if (view.isVerb(k) || view.pos(k) === 'AUX') return true;
+  return view.headline && (view.pos(k) === 'PROPN' || view.pos(k) === 'NOUN') && !view.mentionAt[k] && /^[A-Z]/.test(view.surface(k));
+}
+
 /** The target phrase of a pattern in the active voice: the first slot that names an actor. */
 function activeTarget(view: SentenceView, m: VerbMatch): { np?: NounPhrase; reciprocal: boolean } {
   const { pattern } = m;
@@ -152,7 +158,7 @@ function activeTarget(view: SentenceView, m: VerbMatch): { np?: NounPhrase; reci
     if (pattern.followedBy) {
       const next = view.norm(np.end);
       if (next !== pattern.followedBy) continue;
-      if (pattern.followedBy === 'to' && !view.isVerb(np.end + 1) && view.pos(np.end + 1) !== 'AUX') continue;
+      if (pattern.followedBy === 'to' && !infinitiveAt(view, np.end + 1)) continue;
     }
     return { np, reciprocal: false };
   }
@@ -287,10 +293,13 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
     return [];
   };
   // "Putin's visit to Beijing": the possessor is the source.
-  const possessors: Mention[] = [];
+  let possessors: Mention[] = [];
   for (let k = n - 1; k >= npStart && view.pos(k) !== 'ADP'; k--) {
-    const m = view.mentionAt[k];
-    if (m && (view.norm(k + 1) === "'s" || view.norm(k + 1) === "'") && !possessors.includes(m)) possessors.push(m);
+    if ((view.norm(k) === "'s" || view.norm(k) === "'") && k > npStart) {
+      const owner = view.phraseLeft(k - 1);
+      if (owner) possessors = owner.mentions;
+      break;
+    }
   }
   if (possessors.length) {
     const a: Assessment = future ? { modality: 'future' } : { modality: 'asserted' };
@@ -317,7 +326,8 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
 function hostVerb(view: SentenceView, prep: number, noun: number): number | undefined {
   for (let k = prep - 1; k >= 0; k--) {
     if (view.isClauseBreak(k) || view.norm(k) === ',') break;
-    if (view.isVerb(k) && !view.isGerund(k)) return k;
+    if (view.isGerund(k) && view.isVerb(k)) return undefined; // "offer of mediating in talks with X"
+    if (view.isVerb(k)) return k;
   }
   let k = noun + 1;
   while (k < view.length && view.norm(k) !== ',' && !view.isClauseBreak(k)) k++;
@@ -327,6 +337,21 @@ function hostVerb(view: SentenceView, prep: number, noun: number): number | unde
     if (view.isVerb(k) && !view.isGerund(k)) return k;
   }
   return undefined;
+}
+
+/**
+ * Whether a target is presented as acting (a person, a government, an organisation), not only as
+ * a place: "visited the Iranian president" makes Iran a host (043), "visited Brazil" does not.
+ */
+function presentedAsActor(view: SentenceView, m: Mention): boolean {
+  if (m.person) return true;
+  if (m.resolvedBy === 'capital') return false;
+  if (m.sector) return true;
+  // a name that modifies a person or body ("the Afghan delegation", "Iran's president")
+  let k = view.tokens.findIndex((t) => t.start >= m.end);
+  if (k < 0) return false;
+  if (view.norm(k) === "'s" || view.norm(k) === "'") return true;
+  return (view.pos(k) === 'NOUN' || view.pos(k) === 'PROPN') && !view.mentionAt[k];
 }
 
 /** Deduplicate mentions by actor code (keeping the first), dropping those without a code. */
@@ -395,7 +420,7 @@ function emit(
       out.candidates.push({ ...base, code, source: s, target: t, derived: 'direct' });
       if (future) continue;
       if (pairSymmetric) out.candidates.push({ ...base, code, source: t, target: s, derived: 'reverse' });
-      else if (pattern.reverse) out.candidates.push({ ...base, code: pattern.reverse, source: t, target: s, derived: 'reverse' });
+      else if (pattern.reverse && presentedAsActor(view, t)) out.candidates.push({ ...base, code: pattern.reverse, source: t, target: s, derived: 'reverse' });
     }
   }
   if (same && !out.candidates.some((c) => c.trigger === trigger && c.sentence === view.index)) {

@@ -6,6 +6,7 @@
 import type { Doc, Mention } from '../../../src/doc.js';
 import { buildPipeline } from '../../../src/pipeline.js';
 import '../../../src/nlp/segment.js';
+import '../../../src/dates/index.js';
 import { docFromText } from '../../helpers/doc-builder.js';
 
 /** name → actor code. Written for these tests; covers the actors the lexicon examples use. */
@@ -114,10 +115,10 @@ export function markActors(doc: Doc, extra: Record<string, string> = {}): Mentio
   return mentions;
 }
 
-/** A segmented Doc with mini-gazetteer mentions, ready for the `code` stage. */
+/** A segmented Doc with time expressions and mini-gazetteer mentions, ready for the `code` stage. */
 export function actorDoc(text: string, published?: string, extra: Record<string, string> = {}): Doc {
   const doc = docFromText(text, published ? { published } : {});
-  buildPipeline(['segment'], { config: {} }, ['text', 'blocks']).run(doc);
+  buildPipeline(['segment', 'times'], { config: {} }, ['text', 'blocks']).run(doc);
   markActors(doc, extra);
   return doc;
 }
