@@ -22,9 +22,11 @@ const LABELS = [
   'trending now', 'most read', 'most popular', 'popular now', 'in case you missed it', 'icymi',
   'promoted stories', 'sponsored stories', 'from our partners', 'around the web', 'more videos',
   'keep reading', 'continue reading', 'up next', 'what to read next', 'latest stories', 'latest news',
-  'latest', 'popular', 'recent (?:articles|posts|stories|news)', 'popular (?:this week|today|now|stories|articles|posts)',
+  'recent (?:articles|posts|stories|news)', 'popular (?:this week|today|now|stories|articles|posts)',
   'more (?:[\\p{L}]+ ){1,3}(?:stories|news|articles|videos|coverage)',
 ];
+/** Section labels recognised only when they stand alone ("Latest: …" opens live-blog entries). */
+const BARE_ONLY_LABELS = ['latest', 'popular'];
 /**
  * Labels that are also ordinary words at the start of a sentence: only accepted when followed by a
  * colon or a bar, and never as a bare label that opens a list of links.
@@ -48,7 +50,7 @@ const LIST_LABEL = new RegExp(String.raw`^[\[(]?(?:${LIST_LABELS.join('|')})[\])
 const LABEL_THEN_TEXT = new RegExp(String.raw`^[\[(]?${LABEL}[\])]?\s*(?:[:|»›>•\-–—]+|\.{3}|…)\s*\S`, 'iu');
 const WEAK_LABEL_THEN_TEXT = new RegExp(String.raw`^(?:${WEAK_LABELS.join('|')})\s*[:|»›]\s*\S`, 'i');
 const WEAK_BARE_LABEL = new RegExp(String.raw`^(?:${WEAK_LABELS.join('|')})\s*:$`, 'i');
-const BARE_LABEL = new RegExp(String.raw`^[\[(]?${LABEL}[\])]?${QUALIFIER}\s*(?:[:|»›>•\-–—.!]+|\.{3}|…)?$`, 'iu');
+const BARE_LABEL = new RegExp(String.raw`^[\[(]?(?:${LABEL}|${BARE_ONLY_LABELS.join('|')})[\])]?${QUALIFIER}\s*(?:[:|»›>•\-–—.!]+|\.{3}|…)?$`, 'iu');
 const READ_CALL = /^(?:read|continue reading|see|watch|listen to)\s+(?:more|the (?:full|whole|rest|latest|complete)|full|our|the story|the article|the report|this story)\b|^(?:follow|get|see) (?:[\p{L}'’]+ ){0,3}(?:full|live|latest|complete|continuing) coverage\b|^also on [\w-]+(?:\.[\w-]+)+\b/iu;
 /** A linked headline tagged in capitals at its end: "… plague outbreak [NEWS]", "… [VIDEO]". */
 const TAGGED_LINK = /^[^.!?]{10,160}\[(?:[\p{Lu}]{3,15}|Video|Photos|Gallery|Watch|Pictures)\]\s*\|?$/u;

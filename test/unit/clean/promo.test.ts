@@ -49,3 +49,8 @@ test('isPromoListLabel accepts a qualified label ending in a colon', () => {
   assert.equal(isPromoListLabel('Related coverage from Money Matters: Savings:'), true);
   assert.equal(isPromoListLabel('Related coverage from the front'), false);
 });
+
+test('promoPattern drops a bare "Latest" label but keeps a live-blog entry that starts with it', () => {
+  assert.equal(promoPattern('Latest'), 'promo-label');
+  assert.equal(promoPattern('Latest: Ministers agree to extend the truce by a week'), undefined);
+});
