@@ -143,13 +143,43 @@ export class Coref {
     return { start, end, actor: a.actor, country: a.country, sector: a.sector, role: a.role, person: a.person, resolvedBy };
   }
 
+  /** Emit a resolved person, or the body the name owns ("the Bush administration" → the country, GOV). */
+  private emitPerson(it: NameItem, p: Person, resolvedBy: string, antecedent?: Ref): void {
+    const draft = antecedent ? this.follow(antecedent, it.start, it.end, resolvedBy) : this.personDraft(p, it.start, it.end, resolvedBy, it.hint, it.roleTitle ? it.title : null);
+    if (it.body) {
+      if (!draft.country) return;
+      this.push({ start: it.start, end: it.end, actor: draft.country, country: draft.country, sector: it.sector ?? 'GOV', role: null, person: null, resolvedBy: `${resolvedBy}+body` }, it.sentence, 'state', null, it.subject, antecedent?.mention.id);
+      return;
+    }
+    this.push(draft, it.sentence, 'person', p.id, it.subject, antecedent?.mention.id, p);
+  }
+
+  /**
+   * The country every KB person of this name acts for (only those who ever held an office the
+   * title denotes, when there is a title), when they all agree: "President Bush" is the USA
+   * whichever Bush it is. Undefined when they disagree or none is known.
+   */
+  private unanimousCountry(it: NameItem, text: string): string | undefined {
+    const ids = new Set(this.kb.lookupName(text).filter((e) => e.kind === 'person').map((e) => e.id));
+    const countries = new Set<string>();
+    for (const id of ids) {
+      const p = this.kb.person(id);
+      if (!p) continue;
+      if (it.roleTitle && it.title && !p.roles.some((r) => this.kb.officeFor(r.country, it.title!) === r.role)) continue;
+      const c = personFacts(this.kb, p, this.date, it.hint).country;
+      if (!c) return undefined;
+      countries.add(c);
+    }
+    return countries.size === 1 ? [...countries][0] : undefined;
+  }
+
   private name(it: NameItem): void {
     const text = this.text.slice(it.nameStart, it.nameEnd);
     // a full KB name
     if (it.full) {
       const p = this.kb.resolvePersonName(text, this.date, it.hint ?? undefined);
       if (p) {
-        this.push(this.personDraft(p, it.start, it.end, it.title ? 'title+name' : 'name', it.hint, it.roleTitle ? it.title : null), it.sentence, 'person', p.id, it.subject, undefined, p);
+        this.emitPerson(it, p, it.title ? 'title+name' : 'name');
         return;
       }
     }
@@ -165,6 +195,11 @@ export class Coref {
       if (found.size === 1) {
         const r = [...found.values()][0];
         const compatible = !it.hint || r.mention.country === it.hint;
+        if (compatible && it.body) {
+          const c = r.mention.country;
+          if (c) this.push({ start: it.start, end: it.end, actor: c, country: c, sector: it.sector ?? 'GOV', role: null, person: null, resolvedBy: 'coref:surname+body' }, it.sentence, 'state', null, it.subject, r.mention.id);
+          return;
+        }
         if (compatible) {
           this.push(this.follow(r, it.start, it.end, 'coref:surname'), it.sentence, 'person', r.personId, it.subject, r.mention.id, r.personId ? this.kb.person(r.personId) : undefined, r.mention.person ?? undefined);
           return;
@@ -178,15 +213,25 @@ export class Coref {
     if (it.known && !(it.doubtful && !it.full)) {
       const p = this.kb.resolvePersonName(text, this.date, it.hint ?? undefined);
       if (p && this.bareOk(it, p)) {
-        this.push(this.personDraft(p, it.start, it.end, it.title ? 'title+name' : it.full ? 'name' : 'alias', it.hint, it.roleTitle ? it.title : null), it.sentence, 'person', p.id, it.subject, undefined, p);
+        this.emitPerson(it, p, it.title ? 'title+name' : it.full ? 'name' : 'alias');
         return;
       }
     }
     // a title with a partial name held by one office holder on the date ("President Xi")
     if (it.roleTitle && it.title && it.blocked === null) {
-      const p = titledHolder(this.kb, this.date, it.title, it.keys, it.hint);
+      // on the date first, then anyone who ever held such an office ("President Obama" in a text dated 2000)
+      const p = titledHolder(this.kb, this.date, it.title, it.keys, it.hint) ?? titledHolder(this.kb, null, it.title, it.keys, it.hint);
       if (p) {
-        this.push(this.personDraft(p, it.start, it.end, 'title+name', it.hint, it.title), it.sentence, 'person', p.id, it.subject, undefined, p);
+        this.emitPerson(it, p, 'title+name');
+        return;
+      }
+    }
+    // several KB people of this name, all acting for one country: the country, without the person
+    if (it.known && (it.title || it.body) && it.blocked === null && !it.hint) {
+      const c = this.unanimousCountry(it, text);
+      if (c) {
+        const sector = it.body ? it.sector ?? 'GOV' : it.sector ?? 'GOV';
+        this.push({ start: it.start, end: it.end, actor: c, country: c, sector, role: null, person: it.body ? null : text, resolvedBy: it.body ? 'name+body' : 'title+name' }, it.sentence, it.body ? 'state' : 'person', null, it.subject, undefined, undefined, it.body ? undefined : text);
         return;
       }
     }

@@ -82,7 +82,7 @@ export function personFacts(kb: Kb, person: Person, date: string, hint?: string 
   if (states.length === 1) country = states[0];
   else if (states.length === 0 && all.length === 1) country = all[0];
   else if (states.length === 0 && all.length === 0) country = indexedCountry(kb, person);
-  else if (hint && states.includes(canonicalCode(kb, hint))) country = canonicalCode(kb, hint);
+  if (hint && (country === null || all.includes(canonicalCode(kb, hint)))) country = canonicalCode(kb, hint);
   const ended = person.roles.some((r) => r.to !== null && r.to <= date);
   const started = person.roles.some((r) => r.from === null || r.from <= date);
   return { country, sector: ended && started ? 'ELI' : null, role: null };
@@ -114,18 +114,19 @@ interface Holding {
 
 const byDate = new WeakMap<Kb, Map<string, Map<string, Holding[]>>>();
 
-/** Office holders on a date indexed by each folded token of their names (cached per date). */
-function holdersByToken(kb: Kb, date: string): Map<string, Holding[]> {
+/** Office holders on a date (every holder ever, for null) indexed by each folded token of their names (cached). */
+function holdersByToken(kb: Kb, date: string | null): Map<string, Holding[]> {
   let perKb = byDate.get(kb);
   if (!perKb) {
     perKb = new Map();
     byDate.set(kb, perKb);
   }
-  let idx = perKb.get(date);
+  const cacheKey = date ?? 'any';
+  let idx = perKb.get(cacheKey);
   if (idx) return idx;
   idx = new Map();
   for (const p of kb.allPeople()) {
-    const roles = p.roles.filter((r) => roleValidOn(r, date));
+    const roles = date === null ? p.roles : p.roles.filter((r) => roleValidOn(r, date));
     if (roles.length === 0) continue;
     const keys = personNameKeys(p);
     for (const k of keys) {
@@ -135,17 +136,17 @@ function holdersByToken(kb: Kb, date: string): Map<string, Holding[]> {
     }
   }
   if (perKb.size >= 16) perKb.delete(perKb.keys().next().value as string);
-  perKb.set(date, idx);
+  perKb.set(cacheKey, idx);
   return idx;
 }
 
 /**
  * The one person who, on `date`, holds an office that the title `noun` denotes in the office's
  * country ("president" → head of state in China, head of government in Iran) and whose names
- * contain every token in `nameKeys`. `country` narrows to one country. Undefined when nobody or
- * more than one person fits.
+ * contain every token in `nameKeys`. `country` narrows to one country. With `date` null, anyone
+ * who ever held such an office. Undefined when nobody or more than one person fits.
  */
-export function titledHolder(kb: Kb, date: string, noun: string, nameKeys: string[], country?: string | null): Person | undefined {
+export function titledHolder(kb: Kb, date: string | null, noun: string, nameKeys: string[], country?: string | null): Person | undefined {
   if (nameKeys.length === 0) return undefined;
   const idx = holdersByToken(kb, date);
   const first = idx.get(nameKeys[0]);

@@ -88,6 +88,8 @@ export interface NameItem extends ItemBase {
   sector: string | null;
   /** Bare surname in a context that looks like part of something else (a month, a longer name). */
   doubtful: boolean;
+  /** "Bush administration", "Putin government": the name owns this body; the mention is the body. */
+  body: string | null;
 }
 
 export interface RoleItem extends ItemBase {
@@ -201,6 +203,8 @@ const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'emir
 const EXTRA_ROLE_REFS = new Set(['minister', 'leader', 'premier', 'chancellor']);
 /** Name particles that may stand in lower case inside a name ("Osama bin Laden"). */
 const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'abu', 'bint']);
+/** Bodies a leader's name may own ("the Bush administration"). */
+const BODY_NOUNS = new Set(['administration', 'government', 'cabinet', 'regime', 'camp']);
 /** Sector nouns whose sector means "the people at large": no sector. */
 const NO_SECTOR = new Set(['PPL']);
 
@@ -310,7 +314,11 @@ export class Recogniser {
     const text = this.doc.text;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       let k = this.keys[i];
-      if (!k || !prefixes.has(k)) continue;
+      if (!k) continue;
+      if (!prefixes.has(k)) {
+        if (k.length > 4 && k.endsWith('s')) this.pluralDemonym(i);
+        continue;
+      }
       const ends: number[] = names.has(k) ? [i + 1] : [];
       for (let j = i + 1; j < s.tokenEnd && j - i < maxTokens; j++) {
         const kj = this.keys[j];
@@ -319,6 +327,7 @@ export class Recogniser {
         if (!prefixes.has(k)) break;
         if (names.has(k)) ends.push(j + 1);
       }
+      if (ends.length === 0 && this.keys[i].length > 4 && this.keys[i].endsWith('s')) this.pluralDemonym(i);
       for (let e = ends.length - 1; e >= 0; e--) {
         const end = ends[e];
         const span = text.slice(this.tokens[i].start, this.tokens[end - 1].end);
@@ -331,6 +340,16 @@ export class Recogniser {
         break;
       }
     }
+  }
+
+  /** "Palestinians", "Iraqis": the plural of a demonym the KB lists in the singular. */
+  private pluralDemonym(i: number): void {
+    const t = this.text(i);
+    if (!isCap(t) || !this.gaz.names.has(this.keys[i].slice(0, -1))) return;
+    const entries = this.kb.lookupName(t.slice(0, -1)).filter((e) => e.kind === 'demonym' && e.via !== 'prefix');
+    if (entries.length === 0) return;
+    const atom = this.classify(i, i + 1, entries);
+    if (atom) this.atomAt[i - this.sentence.tokenStart] = atom;
   }
 
   private classify(start: number, end: number, entries: KbEntry[]): Atom | undefined {
@@ -511,14 +530,23 @@ export class Recogniser {
     }
     if (!a.place || a.org) return undefined;
     const amb = a.place.ambiguous ?? [];
-    const prevCap = a.start > s.tokenStart && !this.atom(a.start - 1) && this.unknownCap(a.start - 1) && !this.adjacent(a.start);
-    const nextCap = !this.titleCase && a.end < s.tokenEnd && !this.atom(a.end) && this.unknownCap(a.end) && !this.adjacent(a.end);
+    // "ethnic Albanians": an ethnic group, not the state
+    if (a.place.kind === 'demonym' && this.key(a.start - 1) === 'ethnic') return 'ethnic-group';
+    const prevCap = a.start - 1 > s.tokenStart && !this.atom(a.start - 1) && this.unknownCap(a.start - 1) && !this.adjacent(a.start);
+    const nextCap =
+      !this.titleCase && a.end < s.tokenEnd && !this.atom(a.end) && this.unknownCap(a.end) && !this.adjacent(a.end) && !(a.place.kind === 'demonym' && this.pluralNoun(a.end));
     if (amb.includes('person-name') && (prevCap || HONORIFICS.has(this.key(a.start - 1)))) return 'person-name';
     if (nextCap) return 'longer-name';
-    if (prevCap && amb.length > 0) return 'longer-name';
+    if (prevCap) return 'longer-name';
     // "Bank of China", "University of Tehran": part of an institution's name
     if (!this.titleCase && this.key(a.start - 1) === 'of' && a.start - 2 >= s.tokenStart && !this.atom(a.start - 2) && this.unknownCap(a.start - 2) && a.start - 2 > s.tokenStart) return 'longer-name';
     return undefined;
+  }
+
+  /** A plural noun that ends a noun phrase ("Kurds" in "Iraqi Kurds"): people, not a longer name. */
+  private pluralNoun(i: number): boolean {
+    const k = this.keys[i];
+    return /[a-z]{3}s$/.test(k) && !/ss$/.test(k) && !this.unknownCap(i + 1) && !this.atom(i + 1);
   }
 
   /** A capitalised word that is not a known name, month, weekday or sentence word. */
@@ -601,7 +629,7 @@ export class Recogniser {
       // plain modifiers: countries, demonyms, capitals, organisations
       r = afterMods;
       const follower = possessive ? undefined : this.nameRun(r);
-      if (follower && follower.persons && mods.length === 1 && !mods[0].prefix) {
+      if (follower && follower.full && mods.length === 1 && !mods[0].prefix) {
         // "Iranian Ebrahim Raisi": a known name after a place word
         return this.pushName(items, p, mods, null, false, null, null, follower);
       }
@@ -614,7 +642,9 @@ export class Recogniser {
     const lastHeadKey = heads.length ? this.keys[heads[heads.length - 1].end - 1] : '';
     const plural = heads.length > 0 && /[a-z]s$/.test(lastHeadKey) && !/(ss|us)$/.test(lastHeadKey);
     // a name after the title
-    const run = possessive || plural ? undefined : this.nameRun(r);
+    let run = possessive || plural ? undefined : this.nameRun(r, true);
+    // in a headline every word is capitalised: only a KB name counts as a name there
+    if (run && this.titleCase && !run.persons) run = undefined;
     if (run && (run.persons || heads.length > 0 || honorific) && (isCap(this.text(p === q ? q : q)) || run.persons || mods.length > 0 || heads.length > 0)) {
       const title = honorific ?? (role ? role.id : heads.length ? this.keys[heads[heads.length - 1].end - 1] : null);
       return this.pushName(items, p, mods, title, !honorific && !!role, blocked, sectorEntry?.sector ?? role?.sector ?? null, run, heads);
@@ -627,7 +657,7 @@ export class Recogniser {
       let t = headEnd + 1;
       if (this.key(t) === 'the') t++;
       const a = this.atom(t);
-      if (this.isMod(a) && !this.placeRejected(a) && !a.prefix) {
+      if (this.isMod(a) && !this.placeRejected(a) && !a.prefix && a.place?.kind !== 'demonym') {
         ofMods = [a];
         end = a.end;
       }
@@ -740,7 +770,7 @@ export class Recogniser {
       let t = run.end + 1;
       if (this.key(t) === 'the') t++;
       const a = this.atom(t);
-      if (this.isMod(a) && !a.prefix && !this.placeRejected(a)) {
+      if (this.isMod(a) && !a.prefix && !this.placeRejected(a) && a.place?.kind !== 'demonym') {
         hint = this.modActor(a).country;
         end = a.end;
       }
@@ -770,6 +800,7 @@ export class Recogniser {
       blocked,
       sector: sector && NO_SECTOR.has(sector) ? null : sector,
       doubtful: title === null && hint === null && this.doubtfulName(run),
+      body: null,
     });
     return end;
   }
@@ -793,7 +824,16 @@ export class Recogniser {
   private nameAlone(p: number, items: Item[]): number | undefined {
     const run = this.nameRun(p);
     if (!run) return undefined;
-    return this.pushName(items, p, [], null, false, null, null, run);
+    const end = this.pushName(items, p, [], null, false, null, null, run);
+    // "the Bush administration": a known name owning a government body
+    const body = this.keys[run.end];
+    if (run.persons && end === run.end && BODY_NOUNS.has(body) && this.isHead(this.atom(run.end))) {
+      const it = items[items.length - 1] as NameItem;
+      const from = this.key(run.start - 1) === 'the' ? run.start - 1 : run.start;
+      Object.assign(it, this.base(from, run.end + 1), { body, sector: this.atom(run.end)!.sector?.sector ?? 'GOV', doubtful: false });
+      return run.end + 1;
+    }
+    return end;
   }
 
   /**
@@ -801,8 +841,9 @@ export class Recogniser {
    * particles and hyphens inside), up to 5 tokens. `persons` when it holds a KB person name; `full`
    * when it is exactly one KB full name.
    */
-  private nameRun(i: number): NameRun | undefined {
+  private nameRun(i: number, titled = false): NameRun | undefined {
     const s = this.sentence;
+    if (!titled && (WEEKDAYS.has(this.key(i)) || MONTHS.has(this.key(i)))) return undefined;
     let j = i;
     let persons = false;
     let full = false;
