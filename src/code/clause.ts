@@ -121,6 +121,8 @@ const TEMPORAL_NOUNS = new Set([
   'nov.',
   'dec.',
 ]);
+/** Verbs followed by a bare infinitive ("help rebuild", "let ... go"). */
+const BARE_GOVERNORS = new Set(['help']);
 const TEMPORAL_MODIFIERS = new Set(['on', 'last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'in', 'during', 'the', 'same', 'previous', 'past']);
 
 /** Nouns that govern an infinitive like a verb ("expressed readiness to cooperate"). */
@@ -537,6 +539,13 @@ export class SentenceView {
   verbGroup(v: number): VerbGroup {
     const g: VerbGroup = { start: v, negated: false, passive: false, be: false, infinitive: false };
     let i = v - 1;
+    if (i >= 0 && BARE_GOVERNORS.has(this.lemma(i)) && this.isVerb(i) && !this.isGerund(v) && this.norm(v) === this.lemma(v)) {
+      // A bare infinitive: "will help rebuild X", "let X go"
+      g.infinitive = true;
+      g.governor = i;
+      g.start = i + 1;
+      return g;
+    }
     if (this.isGerund(v)) {
       // A gerund complement ("began investigating", "stopped attacking", "denied attacking") is
       // governed like an infinitive.
@@ -716,8 +725,35 @@ export class SentenceView {
   /** The noun phrase of the direct object that starts at or after `from` (skipping adverbs). */
   objectAfter(from: number): NounPhrase | undefined {
     let i = from;
-    while (i < this.tokens.length && this.pos(i) === 'ADV' && !this.mentionAt[i]) i++;
+    // adverbs and a bare time word ("freed Wednesday two soldiers") before the object
+    while (i < this.tokens.length && !this.mentionAt[i] && (this.pos(i) === 'ADV' || (TEMPORAL_NOUNS.has(this.norm(i)) && this.pos(i + 1) !== 'ADP'))) i++;
     return this.phraseRight(i);
+  }
+
+  /**
+   * The object of the clause reported after a verb ("warned [that] it would counter any U.S.
+   * challenge" → "any U.S. challenge"): after an optional "that", a subject, a verb group and a
+   * verb, the verb's object, else the first prepositional phrase naming an actor.
+   */
+  complementObject(from: number): NounPhrase | undefined {
+    let k = from;
+    if (this.norm(k) === 'that') k++;
+    const subj = this.phraseRight(k);
+    if (!subj) return undefined;
+    k = subj.end;
+    while (k < this.tokens.length && (this.pos(k) === 'AUX' || this.pos(k) === 'ADV' || this.pos(k) === 'PART') && this.norm(k) !== 'to') k++;
+    // a lexicon verb codes its own event ("warned it would strike X" is 138 by itself)
+    if (!this.isVerb(k) || this.forms.lookup(this.norm(k)).length > 0) return undefined;
+    const obj = this.objectAfter(k + 1);
+    if (obj && obj.mentions.length) return obj;
+    for (let j = k + 1; j < Math.min(this.tokens.length, k + 9); j++) {
+      if (this.isClauseBreak(j) || this.norm(j) === ',') break;
+      if (this.pos(j) === 'ADP') {
+        const pp = this.phraseRight(j + 1);
+        if (pp && pp.mentions.length) return pp;
+      }
+    }
+    return undefined;
   }
 
   /**

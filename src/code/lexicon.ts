@@ -21,7 +21,9 @@ export type TargetSlot =
   | { kind: 'object' }
   | { kind: 'prep'; prep: string }
   /** Nouns only: "talks between A and B". */
-  | { kind: 'between' };
+  | { kind: 'between' }
+  /** Verbs only: the object of the clause the verb reports ("warned it would counter any U.S. move"). */
+  | { kind: 'complement' };
 
 export interface ExpectedEvent {
   source: string;
@@ -172,10 +174,11 @@ function parseTarget(v: Raw, isNoun: boolean, problems: string[]): TargetSlot[] 
   for (const s of list) {
     if (s === 'object' && !isNoun) out.push({ kind: 'object' });
     else if (s === 'between' && isNoun) out.push({ kind: 'between' });
+    else if (s === 'complement' && !isNoun) out.push({ kind: 'complement' });
     else if (typeof s === 'string' && /^prep:[a-z]+$/.test(s)) out.push({ kind: 'prep', prep: s.slice(5) });
     else
       problems.push(
-        `'target' has '${String(s)}'; use ${isNoun ? "'prep:<word>' or 'between'" : "'object' or 'prep:<word>'"}`,
+        `'target' has '${String(s)}'; use ${isNoun ? "'prep:<word>' or 'between'" : "'object', 'prep:<word>' or 'complement'"}`,
       );
   }
   return out;

@@ -41,6 +41,12 @@ export interface SentenceResult {
   refusals: Refusal[];
 }
 
+/** Words that open a time adjunct with a gerund ("after meeting X", "before leaving for Y"). */
+const GERUND_ADJUNCTS = new Set(['after', 'before', 'while', 'following', 'upon', 'on', 'when', 'since']);
+
+/** Particles a verb may take before its object without changing its sense ("handed over aid"). */
+const LOOSE_PARTICLES = new Set(['over', 'back', 'away', 'along']);
+
 /** Modifiers that make an event noun unasserted ("planned visit", "possible talks"). */
 const NOUN_FUTURE = new Set(['planned', 'upcoming', 'proposed', 'expected', 'scheduled', 'future', 'forthcoming', 'next', 'possible', 'potential', 'prospective', 'new']);
 const NOUN_HYPOTHETICAL = new Set(['possible', 'potential', 'proposed', 'prospective']);
@@ -131,7 +137,10 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
         // a particle the pattern does not ask for changes the verb ("break up", "carry out")
         if (!(lexicon.byVerb.get(lemma) ?? []).every((q) => !q.particle)) continue;
       }
-      const object = passive ? subject : view.objectAfter(after);
+      // "handed over medical supplies": an unasked particle before the object is skipped
+      let objStart = after;
+      if (!p.particle && LOOSE_PARTICLES.has(view.norm(after)) && !p.target.some((t) => t.kind === 'prep' && t.prep === view.norm(after))) objStart++;
+      const object = passive ? subject : view.objectAfter(objStart);
       if (p.object && !phraseHasNoun(view, object, p.object)) continue;
       if (p.requires && !hasWord(view, v + 1, reach, p.requires)) continue;
       if (p.unless && hasWord(view, v + 1, end, p.unless)) continue;
@@ -151,7 +160,14 @@ function infinitiveAt(view: SentenceView, k: number): boolean {
 function activeTarget(view: SentenceView, m: VerbMatch): { np?: NounPhrase; reciprocal: boolean } {
   const { pattern } = m;
   for (const slot of pattern.target) {
-    const np = slot.kind === 'object' ? m.object : slot.kind === 'prep' ? view.prepPhrase(m.after, slot.prep) : undefined;
+    const np =
+      slot.kind === 'object'
+        ? m.object
+        : slot.kind === 'prep'
+          ? view.prepPhrase(m.after, slot.prep)
+          : slot.kind === 'complement'
+            ? view.complementObject(m.after)
+            : undefined;
     if (!np) continue;
     if (np.reciprocal) return { reciprocal: true };
     if (np.mentions.length === 0) continue;
@@ -188,13 +204,24 @@ function refuse(out: SentenceResult, view: SentenceView, trigger: number, patter
 
 function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: CameoTable, out: SentenceResult): void {
   const g = view.verbGroup(v);
-  // "-ing" forms are coded in progressive tenses ("is attacking") and as complements of a verb
-  // ("began shelling"), not as free gerunds or participles ("after attacking", "a visiting envoy").
-  if (view.isGerund(v) && !g.be && g.governor === undefined) return;
+  // "-ing" forms are coded in progressive tenses ("is attacking"), as complements of a verb
+  // ("began shelling") and in time adjuncts of a clause ("X said, after meeting Y, ..."), not as
+  // free gerunds or participles ("a visiting envoy", "accused of attacking").
+  let adjunctHost: number | undefined;
+  if (view.isGerund(v) && !g.be && g.governor === undefined) {
+    let p = v - 1;
+    while (p >= 0 && view.pos(p) === 'ADV') p--;
+    if (p < 0 || !GERUND_ADJUNCTS.has(view.norm(p))) return;
+    adjunctHost = adjunctHostVerb(view, p);
+    if (adjunctHost === undefined) return;
+  }
   let passive = g.passive;
   // Reduced passive: "Embassy Attacked by Militants", "civilians killed by troops".
   if (!passive && !g.be && !g.infinitive && view.isParticiple(v) && view.norm(v + 1) === 'by' && view.isNominal(v - 1)) passive = true;
-  const subject = withSpeaker(view, subjectOf(view, g.start, g.governor, g.controller));
+  const hostGroup = adjunctHost !== undefined ? view.verbGroup(adjunctHost) : undefined;
+  const subject = hostGroup
+    ? withSpeaker(view, subjectOf(view, hostGroup.start, hostGroup.governor, hostGroup.controller))
+    : withSpeaker(view, subjectOf(view, g.start, g.governor, g.controller));
   const all = verbPatterns(view, v, lexicon, passive, subject);
   if (all.length === 0) return;
   // The most specific pattern that finds a target; else the most specific (for the diagnostics).
@@ -213,7 +240,7 @@ function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
   }
   const { pattern } = m;
   if (passive && !pattern.passive) return;
-  const a = assessTrigger(view, v, g);
+  const a = hostGroup ? assessTrigger(view, adjunctHost!, hostGroup) : assessTrigger(view, v, g);
   if (a.ruleId) return refuse(out, view, v, pattern, a.ruleId, a.reason ?? '');
 
   let sources: Mention[];
@@ -352,6 +379,26 @@ function presentedAsActor(view: SentenceView, m: Mention): boolean {
   if (k < 0) return false;
   if (view.norm(k) === "'s" || view.norm(k) === "'") return true;
   return (view.pos(k) === 'NOUN' || view.pos(k) === 'PROPN') && !view.mentionAt[k];
+}
+
+/**
+ * The clause a gerund time adjunct ("after rejecting X") belongs to: the nearest finite verb
+ * before it (commas allowed), or, for a fronted adjunct, the first finite verb after its comma.
+ */
+function adjunctHostVerb(view: SentenceView, prep: number): number | undefined {
+  for (let k = prep - 1; k >= 0; k--) {
+    const n = view.norm(k);
+    if (n === ';' || n === ':' || (view.isClauseBreak(k) && n !== 'as')) break;
+    if (view.isVerb(k) && !view.isGerund(k)) return k;
+  }
+  let k = prep + 1;
+  while (k < view.length && view.norm(k) !== ',' && !view.isClauseBreak(k)) k++;
+  if (view.norm(k) !== ',') return undefined;
+  for (k = k + 1; k < view.length; k++) {
+    if (view.isClauseBreak(k)) return undefined;
+    if (view.isVerb(k) && !view.isGerund(k)) return k;
+  }
+  return undefined;
 }
 
 /** Deduplicate mentions by actor code (keeping the first), dropping those without a code. */
