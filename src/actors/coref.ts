@@ -39,6 +39,8 @@ interface Ref {
   subject: boolean;
 }
 
+/** Offices whose holders are named by surname alone in the news. */
+const TOP_OFFICES = new Set(['head of state', 'head of government', 'foreign minister', 'defence minister', 'secretary-general']);
 /** How far back (in sentences) references look. */
 const WINDOW = 4;
 const MONARCH_TITLES = /\b(king|queen|emir|amir|sultan|monarch|grand duke|prince)\b/i;
@@ -249,15 +251,18 @@ export class Coref {
   }
 
   /**
-   * A known name with no title, no country and no antecedent: only when its holder is in office on
-   * the date, or it is the one KB person with that name and the name is not also a common word.
+   * A known one-word name with no title, no country and no antecedent ("Putin said"): only when
+   * the person holds a national top office on the date (head of state or government, foreign or
+   * defence minister, secretary-general); a surname several KB people share only for a head of
+   * state or government.
    */
   private bareOk(it: NameItem, p: Person): boolean {
-    if (it.title || it.hint || it.full) return true;
-    if (p.roles.some((r) => (r.from === null || r.from <= this.date) && (r.to === null || this.date < r.to))) return true;
-    const entries = this.kb.lookupName(this.text.slice(it.nameStart, it.nameEnd)).filter((e) => e.kind === 'person');
-    const ids = new Set(entries.map((e) => e.id));
-    return ids.size === 1 && !entries.some((e) => e.ambiguous?.includes('common-word'));
+    if (it.title || it.hint || it.full || it.keys.length > 1) return true;
+    const roles = this.kb.rolesOf(p.id, this.date).filter((r) => TOP_OFFICES.has(r.role));
+    if (roles.length === 0) return false;
+    // a surname several KB people share (often a given name too: "Ibrahim") only for a head of state or government
+    const shared = this.kb.lookupName(this.text.slice(it.nameStart, it.nameEnd)).some((e) => e.kind === 'person' && e.ambiguous?.includes('shared-surname'));
+    return !shared || roles.some((r) => r.role === 'head of state' || r.role === 'head of government');
   }
 
   private roleRef(noun: string, it: Item): void {

@@ -645,6 +645,8 @@ export class Recogniser {
     let run = possessive || plural ? undefined : this.nameRun(r, true);
     // in a headline every word is capitalised: only a KB name counts as a name there
     if (run && this.titleCase && !run.persons) run = undefined;
+    // after a sector noun, a single unknown word is a thing's name ("the French supertanker Limburg")
+    if (run && !run.persons && !heads.some((h) => h.role) && !honorific && run.end - run.start < 2) run = undefined;
     if (run && (run.persons || heads.length > 0 || honorific) && (isCap(this.text(p === q ? q : q)) || run.persons || mods.length > 0 || heads.length > 0)) {
       const title = honorific ?? (role ? role.id : heads.length ? this.keys[heads[heads.length - 1].end - 1] : null);
       return this.pushName(items, p, mods, title, !honorific && !!role, blocked, sectorEntry?.sector ?? role?.sector ?? null, run, heads);
@@ -718,7 +720,9 @@ export class Recogniser {
       const m = this.modActor(a);
       const last = i === owners.length - 1;
       const from = i === 0 ? start : a.start;
-      const to = ownersFirst ? (last ? end : a.end) : end;
+      let to = ownersFirst ? (last ? end : a.end) : end;
+      // a sector noun of the KB may end in a preposition ("ambassador to", "embassy in"): not part of the actor
+      while (to - 1 > from && (this.tokens[to - 1].pos === 'ADP' || this.tokens[to - 1].pos === 'DET')) to--;
       let sector = role?.sector ?? sectorEntry?.sector ?? null;
       if (sector && NO_SECTOR.has(sector)) sector = null;
       if (m.entity !== 'state' && m.sector && !role) sector = sector ?? m.sector;
@@ -817,6 +821,20 @@ export class Recogniser {
     if (run.end < s.tokenEnd && !this.titleCase && this.unknownCap(run.end) && !this.atom(run.end)) return true;
     if (this.adjacent(run.start) && this.key(run.start - 1) === '-') return true;
     if (this.key(run.end) === '-' && this.adjacent(run.end)) return true;
+    if (run.end - run.start > 1) return false;
+    // one word read alone: it must look like a name there
+    const t = this.text(run.start);
+    const prev = this.key(run.start - 1);
+    if (this.tokens[run.start].pos !== 'PROPN') return true; // "Struck Down", "Herald Sun"
+    if (t.endsWith('.') || (t.length <= 3 && isAllCaps(t))) return true; // "Kan.", "BA"
+    if (prev === 'a' || prev === 'an' || prev === 'the' || (LOCATIVES.has(prev) && prev !== 'at') || prev === 'from') return true; // "a Turk", "from Liverpool"
+    if (this.titleCase) return false;
+    if (run.start - 1 > s.tokenStart && !this.atom(run.start - 1) && this.unknownCap(run.start - 1) && !this.adjacent(run.start)) return true; // "Keith Miller"
+    // a common word opening a sentence ("Parts of the airport"), unless a verb or a list follows
+    if (run.start === s.tokenStart && this.atom(run.start)?.persons.some((e) => e.ambiguous?.includes('common-word'))) {
+      const next = run.end < s.tokenEnd ? this.tokens[run.end].pos : '';
+      if (!['VERB', 'AUX', 'PUNCT', 'CCONJ', 'PROPN', 'PART'].includes(next)) return true;
+    }
     return false;
   }
 
