@@ -319,24 +319,41 @@ export class SentenceView {
       const forms = this.forms.lookup(this.norm(i));
       if (forms.length === 0) continue;
       const prevNominal = this.isNominalBasic(i - 1);
-      if (this.headline && /^[A-Z]/.test(this.surface(i)) && prevNominal) {
+      // "Palestinian Attack Kills Woman": a base form followed by an "-s" verb form is the subject's noun
+      const nextIsVerbS = this.forms.lookup(this.norm(i + 1)).some((f) => f.forms.has('s')) && /^[A-Z]/.test(this.surface(i + 1));
+      const baseOnly = forms.every((f) => !f.forms.has('s') && !f.forms.has('past'));
+      if (this.headline && /^[A-Z]/.test(this.surface(i)) && prevNominal && !(baseOnly && nextIsVerbS)) {
         out[i] = true;
         verbSeen = true;
       } else if (
         !this.headline &&
-        (this.mentionAt[i - 1] ||
-          (this.pos(i - 1) === 'NOUN' && this.nounPhraseHasMention(i - 1)) ||
-          (SELF_NOUNS.has(this.lemma(i - 1)) && POSSESSIVE_PRONOUNS.has(this.norm(i - 2))) ||
-          (this.pos(i - 1) === 'PRON' && SUBJECT_PRONOUNS.has(this.norm(i - 1)))) &&
+        ((this.mentionAt[i - 1] || (this.pos(i - 1) === 'NOUN' && this.nounPhraseHasMention(i - 1))) && !this.possessedBefore(i - 1)
+          ? true
+          : (SELF_NOUNS.has(this.lemma(i - 1)) && POSSESSIVE_PRONOUNS.has(this.norm(i - 2))) ||
+            (this.pos(i - 1) === 'PRON' && SUBJECT_PRONOUNS.has(this.norm(i - 1)))) &&
         this.norm(i - 1) !== "'s" &&
         forms.some((f) => f.forms.has('s') || f.forms.has('past') || (f.forms.has('base') && this.invertedBefore(i - 1))) &&
-        (this.mentionAt[i + 1] !== undefined || this.pos(i + 1) === 'DET' || this.pos(i + 1) === 'ADP' || this.pos(i + 1) === 'NUM' || this.norm(i + 1) === 'up')
+        (this.mentionAt[i + 1] !== undefined ||
+          this.pos(i + 1) === 'DET' ||
+          this.pos(i + 1) === 'NUM' ||
+          this.norm(i + 1) === 'up' ||
+          (this.pos(i + 1) === 'ADP' && this.norm(i + 1) !== 'of' && forms.some((f) => f.forms.has('past') && !f.forms.has('s'))))
       ) {
         out[i] = true;
         verbSeen = true;
       }
     }
     return out;
+  }
+
+  /** The noun phrase ending at `end` has a possessor ("Al-Qaeda's Pakistani allies"): it is a noun phrase, not a subject. */
+  private possessedBefore(end: number): boolean {
+    for (let k = end; k >= 0 && end - k < 6; k--) {
+      const n = this.norm(k);
+      if (n === "'s" || n === "'" || (POSSESSIVE_PRONOUNS.has(n) && k < end)) return true;
+      if (!this.isNominalBasic(k) && this.pos(k) !== 'DET') return false;
+    }
+    return false;
   }
 
   /** The actor ending at `end` follows an auxiliary: "Did Turkey attack", "Will Iran meet". */
@@ -364,6 +381,11 @@ export class SentenceView {
     if (this.mentionAt[i]) return true;
     const p = this.pos(i);
     return p === 'NOUN' || p === 'PROPN' || p === 'ADJ' || p === 'NUM' || (p === 'PART' && this.norm(i) === "'s");
+  }
+
+  /** "he", "she", "it", "they", "we" (resolved or not). */
+  isPersonalPronoun(i: number): boolean {
+    return this.pos(i) === 'PRON' && SUBJECT_PRONOUNS.has(this.norm(i));
   }
 
   /** Part of a noun phrase: nouns, adjectives, determiners, numbers, possessives, mentions. */
@@ -407,10 +429,13 @@ export class SentenceView {
    */
   phraseLeft(last: number): NounPhrase | undefined {
     if (last < 0 || !this.isNominal(last)) return undefined;
+    // a personal pronoun is a whole noun phrase ("on Friday it was easing ...")
+    if (this.isPersonalPronoun(last)) return this.phrase(last, last + 1);
     let i = last;
     let sawAnd = false;
     while (i - 1 >= 0) {
       const j = i - 1;
+      if (this.isPersonalPronoun(j)) break;
       if (this.isNominal(j)) {
         i = j;
         continue;
@@ -652,6 +677,8 @@ export class SentenceView {
         if (head && (head.mentions.length || head.pronoun)) return head;
         const appo = this.phraseLeft(p - 1);
         if (appo && appo.mentions.length && appo.start === c + 1) return appo;
+        // "Nineteen countries, including Australia, have agreed ..."
+        if (appo && appo.mentions.length && appo.start === c + 2 && ['including', 'notably', 'especially'].includes(this.norm(c + 1))) return appo;
         return head;
       }
       return undefined;

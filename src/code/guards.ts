@@ -118,7 +118,28 @@ const INTENT = new Set([
 const PASS = new Set(['begin', 'start', 'continue', 'resume', 'manage', 'proceed', 'go', 'keep', 'move', 'help', 'decide', 'decision', 'intensify', 'step']);
 /** Nouns or verbs before "that" which make the clause after it unasserted. */
 const DENIAL = new Set(['deny', 'denial', 'denied', 'dismiss', 'reject', 'refute']);
-const ALLEGATION = new Set(['rumor', 'rumour', 'speculation', 'allegation', 'claim', 'report', 'fear', 'concern', 'possibility', 'prospect', 'chance', 'whether']);
+const ALLEGATION = new Set([
+  'rumor',
+  'rumour',
+  'speculation',
+  'allegation',
+  'accusation',
+  'charge',
+  'claim',
+  'report',
+  'suggestion',
+  'notion',
+  'idea',
+  'assertion',
+  'fear',
+  'concern',
+  'possibility',
+  'prospect',
+  'chance',
+  'whether',
+  'hope',
+  'expectation',
+]);
 const CONDITIONALS = new Set(['if', 'unless', 'whether', 'lest']);
 
 /** The state of the trigger at `v` with verb group `g` (see the module comment). */
@@ -196,7 +217,7 @@ function unassertedComplement(view: SentenceView, start: number): Assessment | u
     const n = view.norm(k);
     if (n === ';' || n === ':') return undefined;
     if (n === 'that' || n === 'whether') {
-      for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+      for (let j = k - 1; j >= Math.max(0, k - 8); j--) {
         const w = view.lemma(j);
         if (DENIAL.has(w) || DENIAL.has(view.norm(j))) {
           return { modality: 'negated', ruleId: 'code:negated', reason: `the clause is denied ('${view.surface(j)} ${view.surface(k)}')` };

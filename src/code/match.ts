@@ -133,9 +133,9 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
           const np = view.objectAfter(after);
           if (!np || !p.particle.includes(view.norm(np.end))) continue;
         }
-      } else if (view.pos(after) === 'ADP' && ['up', 'out', 'off', 'down'].includes(view.norm(after)) && !p.target.some((t) => t.kind === 'prep' && t.prep === view.norm(after))) {
-        // a particle the pattern does not ask for changes the verb ("break up", "carry out")
-        if (!(lexicon.byVerb.get(lemma) ?? []).every((q) => !q.particle)) continue;
+      } else if (['up', 'out', 'off', 'down'].includes(view.norm(after)) && !p.target.some((t) => t.kind === 'prep' && t.prep === view.norm(after))) {
+        // a particle the pattern does not ask for changes the verb ("break up", "works out a plan")
+        continue;
       }
       // "handed over medical supplies": an unasked particle before the object is skipped
       let objStart = after;
@@ -157,8 +157,9 @@ function infinitiveAt(view: SentenceView, k: number): boolean {
 }
 
 /** The target phrase of a pattern in the active voice: the first slot that names an actor. */
-function activeTarget(view: SentenceView, m: VerbMatch): { np?: NounPhrase; reciprocal: boolean } {
+function activeTarget(view: SentenceView, m: VerbMatch, sources: Mention[] = []): { np?: NounPhrase; reciprocal: boolean } {
   const { pattern } = m;
+  const own = new Set(sources.map((s) => s.country));
   for (const slot of pattern.target) {
     const np =
       slot.kind === 'object'
@@ -171,6 +172,8 @@ function activeTarget(view: SentenceView, m: VerbMatch): { np?: NounPhrase; reci
     if (!np) continue;
     if (np.reciprocal) return { reciprocal: true };
     if (np.mentions.length === 0) continue;
+    // a slot that only names the source itself ("warned it would ...") gives way to the next one
+    if (own.size && np.mentions.every((x) => own.has(x.country)) && slot !== pattern.target[pattern.target.length - 1]) continue;
     if (pattern.followedBy) {
       const next = view.norm(np.end);
       if (next !== pattern.followedBy) continue;
@@ -218,6 +221,8 @@ function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
   let passive = g.passive;
   // Reduced passive: "Embassy Attacked by Militants", "civilians killed by troops".
   if (!passive && !g.be && !g.infinitive && view.isParticiple(v) && view.norm(v + 1) === 'by' && view.isNominal(v - 1)) passive = true;
+  // Headline passive without an agent: "CIA Accused over Iraq Detainees", "Iran Warned on Nuclear Plan"
+  if (!passive && view.headline && /ed$/.test(view.norm(v)) && view.pos(v + 1) === 'ADP' && !['to', 'with', 'by', 'up', 'out', 'off', 'down'].includes(view.norm(v + 1))) passive = true;
   const hostGroup = adjunctHost !== undefined ? view.verbGroup(adjunctHost) : undefined;
   const subject = hostGroup
     ? withSpeaker(view, subjectOf(view, hostGroup.start, hostGroup.governor, hostGroup.controller))
@@ -229,7 +234,7 @@ function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
   let found: { np?: NounPhrase; reciprocal: boolean } = { reciprocal: false };
   if (!passive) {
     for (const cand of all) {
-      const t = activeTarget(view, cand);
+      const t = activeTarget(view, cand, subject?.mentions ?? []);
       if (t.np || t.reciprocal) {
         m = cand;
         found = t;
