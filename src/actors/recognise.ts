@@ -147,6 +147,7 @@ interface Atom {
   persons: KbEntry[];
 }
 
+const lookupCache = new WeakMap<Kb, Map<string, KbEntry[]>>();
 const PLACE_KINDS = new Set<EntryKind>(['country', 'demonym', 'capital', 'building']);
 const ORG_KINDS = new Set<EntryKind>(['igo', 'body', 'group']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'madam', 'madame', 'sir', 'sheikh', 'sheik', 'ayatollah', 'prof', 'gen', 'general', 'lt', 'col', 'adm', 'admiral', 'marshal', 'sen', 'senator', 'rep', 'congressman', 'congresswoman']);
@@ -251,6 +252,9 @@ export class Recogniser {
   private sentence!: Sentence;
   private titleCase = false;
   private datelineEnd = -1;
+  private blocked: 'former' | 'other' | null = null;
+  /** A person has been named in the document (unknown names may repeat one from then on). */
+  private peopleSeen = false;
 
   constructor(kb: Kb, doc: Doc, date: string) {
     this.kb = kb;
@@ -258,12 +262,8 @@ export class Recogniser {
     this.date = date;
     this.gaz = gazetteerOf(kb);
     this.tokens = doc.layers.tokens;
-    const text = doc.text;
     this.keys = new Array(this.tokens.length);
-    for (let i = 0; i < this.tokens.length; i++) {
-      const t = this.tokens[i];
-      this.keys[i] = foldToken(text.slice(t.start, t.end));
-    }
+    for (let i = 0; i < this.tokens.length; i++) this.keys[i] = foldToken(this.tokens[i].norm);
   }
 
   private text(i: number): string {
@@ -309,7 +309,8 @@ export class Recogniser {
   private scan(): void {
     const s = this.sentence;
     const n = s.tokenEnd - s.tokenStart;
-    this.atomAt = new Array(n);
+    if (this.atomAt.length < n) this.atomAt = new Array(n);
+    this.atomAt.fill(undefined, 0, n);
     const { names, prefixes, maxTokens } = this.gaz;
     const text = this.doc.text;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -331,7 +332,7 @@ export class Recogniser {
       for (let e = ends.length - 1; e >= 0; e--) {
         const end = ends[e];
         const span = text.slice(this.tokens[i].start, this.tokens[end - 1].end);
-        const entries = this.kb.lookupName(span);
+        const entries = this.lookup(span);
         if (entries.length === 0) continue;
         const atom = this.classify(i, end, entries);
         if (!atom) continue;
@@ -340,6 +341,22 @@ export class Recogniser {
         break;
       }
     }
+  }
+
+  /** `kb.lookupName` with a per-KB cache (the same names recur in every article). */
+  private lookup(span: string): KbEntry[] {
+    let cache = lookupCache.get(this.kb);
+    if (!cache) {
+      cache = new Map();
+      lookupCache.set(this.kb, cache);
+    }
+    let hit = cache.get(span);
+    if (!hit) {
+      hit = this.kb.lookupName(span);
+      if (cache.size >= 100_000) cache.clear();
+      cache.set(span, hit);
+    }
+    return hit;
   }
 
   /** "Palestinians", "Iraqis": the plural of a demonym the KB lists in the singular. */
@@ -404,11 +421,14 @@ export class Recogniser {
   private isTitleCase(): boolean {
     let words = 0;
     let caps = 0;
+    const text = this.doc.text;
     for (let i = this.sentence.tokenStart; i < this.sentence.tokenEnd; i++) {
-      const t = this.text(i);
-      if (t.length < 4 || !/^[A-Za-z]/.test(t)) continue;
+      const t = this.tokens[i];
+      if (t.end - t.start < 4) continue;
+      const c = text.charCodeAt(t.start);
+      if (c >= 65 && c <= 90) caps++;
+      else if (c < 97 || c > 122) continue;
       words++;
-      if (isCap(t)) caps++;
     }
     return words >= 3 && caps / words >= 0.75;
   }
@@ -562,23 +582,12 @@ export class Recogniser {
     const the = this.key(q) === 'the';
     if (the) q++;
     // leading blockers / adjectives before a title ("former President X", "the new prime minister")
-    let blocked: 'former' | 'other' | null = null;
-    const adjs = (from: number): number => {
-      let r = from;
-      while (r < s.tokenEnd && r - from < 3 && !this.atom(r)) {
-        const k = this.keys[r];
-        if (BLOCKERS[k]) blocked = blocked ?? BLOCKERS[k];
-        else if (k === '-' && this.adjacent(r) && BLOCKERS[this.keys[r - 1]]) {
-          /* "ex-president" */
-        } else if (this.tokens[r].pos !== 'ADJ') break;
-        r++;
-      }
-      return r;
-    };
+    this.blocked = null;
+    let r = this.adjectives(q);
+    if (r > q && !this.isMod(this.atom(r)) && !this.isHead(this.atom(r))) r = q;
     // modifiers: places and organisations, possibly coordinated
     const mods: Atom[] = [];
     let possessive = false;
-    let r = q;
     for (;;) {
       const a = this.atom(r);
       if (!this.isMod(a)) break;
@@ -609,7 +618,8 @@ export class Recogniser {
       break;
     }
     const afterMods = r;
-    r = adjs(r);
+    if (mods.length > 0) r = this.adjectives(r);
+    const blocked = this.blocked;
     const heads: Atom[] = [];
     while (this.isHead(this.atom(r)) && heads.length < 4) {
       heads.push(this.atom(r)!);
@@ -675,6 +685,22 @@ export class Recogniser {
     }
     this.pushDescriptions(items, the ? p : owners === mods ? mods[0].start : p, owners, mods.length > 0, heads, role, sectorEntry, blocked, plural, end, possessive);
     return end;
+  }
+
+  /** Skip up to three adjectives (recording blockers such as "former", "deputy" in `this.blocked`). */
+  private adjectives(from: number): number {
+    const end = this.sentence.tokenEnd;
+    let r = from;
+    while (r < end && r - from < 3 && !this.atom(r)) {
+      const k = this.keys[r];
+      const b = BLOCKERS[k];
+      if (b) this.blocked ??= b;
+      else if (k === '-' && this.adjacent(r) && BLOCKERS[this.keys[r - 1]]) {
+        /* "ex-president" */
+      } else if (this.tokens[r].pos !== 'ADJ') break;
+      r++;
+    }
+    return r;
   }
 
   private spanKey(a: number, b: number): string {
@@ -751,6 +777,7 @@ export class Recogniser {
           }
         }
       } else if (blocked === 'former') draft.sector = 'ELI';
+      if (personId) this.peopleSeen = true;
       items.push({ ...this.base(from, to), kind: 'mention', entity: personId ? 'person' : m.entity, draft, ...(personId ? { personId } : {}) });
     });
   }
@@ -787,9 +814,11 @@ export class Recogniser {
     const start = mods.length === 0 && title === null ? run.start : p;
     const keys: string[] = [];
     for (let i = run.start; i < run.end; i++) {
-      const k = this.keys[i].replace(/[,'"()]/g, '');
-      if (k.length >= 2 && !NAME_PARTICLES.has(k) && k !== '-') keys.push(k);
+      let k = this.keys[i];
+      if (/[,'"()]/.test(k)) k = k.replace(/[,'"()]/g, '');
+      if (k.length >= 2 && !NAME_PARTICLES.has(k)) keys.push(k);
     }
+    if (run.persons || hint) this.peopleSeen = true;
     items.push({
       ...this.base(start, end),
       kind: 'name',
@@ -803,7 +832,7 @@ export class Recogniser {
       hint,
       blocked,
       sector: sector && NO_SECTOR.has(sector) ? null : sector,
-      doubtful: title === null && hint === null && this.doubtfulName(run),
+      doubtful: run.persons && title === null && hint === null && this.doubtfulName(run),
       body: null,
     });
     return end;
@@ -842,6 +871,8 @@ export class Recogniser {
   private nameAlone(p: number, items: Item[]): number | undefined {
     const run = this.nameRun(p);
     if (!run) return undefined;
+    // an unknown name can only repeat a person named before: none yet, nothing to resolve
+    if (!run.persons && !this.peopleSeen) return run.end;
     const end = this.pushName(items, p, [], null, false, null, null, run);
     // "the Bush administration": a known name owning a government body
     const body = this.keys[run.end];
