@@ -26,14 +26,17 @@ import type {
   MentionsTable,
 } from './tables.js';
 
-/** Every row of one document. */
+/**
+ * Every row of one document. The keys the database assigns (`documents.seq`, and `doc_seq`, which
+ * child rows copy from it) are left out: the dialect adds `doc_seq` once the document row is in.
+ */
 export interface DocRows {
   document: Omit<DocumentsTable, 'seq'>;
-  blocks: BlocksTable[];
-  diagnostics: DiagnosticsTable[];
-  mentions: MentionsTable[];
+  blocks: Omit<BlocksTable, 'doc_seq'>[];
+  diagnostics: Omit<DiagnosticsTable, 'doc_seq'>[];
+  mentions: Omit<MentionsTable, 'doc_seq'>[];
   events: EventsTable[];
-  evidence: EvidenceTable[];
+  evidence: Omit<EvidenceTable, 'doc_seq'>[];
 }
 
 /** Child tables, in the order rows are inserted (and the reverse of deletion). */
@@ -46,7 +49,7 @@ const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 export function toRows(doc: StoredDoc, ingestedAt: string): DocRows {
   const m = doc.meta;
   const docId = doc.id;
-  const evidence: EvidenceTable[] = [];
+  const evidence: DocRows['evidence'] = [];
   const events: EventsTable[] = doc.events.map((e, seq) => {
     e.evidence.forEach((v, i) =>
       evidence.push({

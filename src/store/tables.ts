@@ -37,6 +37,8 @@ export interface DocumentsTable {
 }
 
 export interface BlocksTable {
+  /** The document's `seq`: the key these rows are stored in order of. */
+  doc_seq: number;
   doc_id: string;
   id: number;
   line: number;
@@ -48,6 +50,8 @@ export interface BlocksTable {
 
 /** `seq` is the position in `doc.diagnostics`. */
 export interface DiagnosticsTable {
+  /** The document's `seq`: the key these rows are stored in order of. */
+  doc_seq: number;
   doc_id: string;
   seq: number;
   severity: string;
@@ -62,6 +66,8 @@ export interface DiagnosticsTable {
 }
 
 export interface MentionsTable {
+  /** The document's `seq`: the key these rows are stored in order of. */
+  doc_seq: number;
   doc_id: string;
   id: number;
   start: number;
@@ -104,6 +110,8 @@ export interface EventsTable {
 
 /** `seq` is the position in `event.evidence`. */
 export interface EvidenceTable {
+  /** The document's `seq`: the key these rows are stored in order of. */
+  doc_seq: number;
   event_id: string;
   doc_id: string;
   seq: number;
@@ -162,12 +170,12 @@ export const COLUMNS = {
     'published_from', 'origin_path', 'origin_line', 'origin_format', 'source_text', 'text',
     'ingested_at', 'run_id',
   ),
-  blocks: columns<BlocksTable>()('doc_id', 'id', 'line', 'start', 'end', 'kind', 'dropped'),
+  blocks: columns<BlocksTable>()('doc_seq', 'doc_id', 'id', 'line', 'start', 'end', 'kind', 'dropped'),
   diagnostics: columns<DiagnosticsTable>()(
-    'doc_id', 'seq', 'severity', 'source', 'rule_id', 'reason', 'start', 'end', 'actual', 'expected', 'note',
+    'doc_seq', 'doc_id', 'seq', 'severity', 'source', 'rule_id', 'reason', 'start', 'end', 'actual', 'expected', 'note',
   ),
   mentions: columns<MentionsTable>()(
-    'doc_id', 'id', 'start', 'end', 'text', 'actor', 'country', 'sector', 'role', 'person', 'sentence',
+    'doc_seq', 'doc_id', 'id', 'start', 'end', 'text', 'actor', 'country', 'sector', 'role', 'person', 'sentence',
     'resolved_by', 'antecedent',
   ),
   events: columns<EventsTable>()(
@@ -176,7 +184,7 @@ export const COLUMNS = {
     'cameo_root', 'cameo_label', 'quad', 'goldstein', 'plover_event', 'plover_mode', 'confidence',
   ),
   evidence: columns<EvidenceTable>()(
-    'event_id', 'doc_id', 'seq', 'sentence', 'start', 'end', 'trigger_start', 'trigger_end',
+    'doc_seq', 'event_id', 'doc_id', 'seq', 'sentence', 'start', 'end', 'trigger_start', 'trigger_end',
     'source_start', 'source_end', 'target_start', 'target_end',
   ),
   runs: columns<RunsTable>()('id', 'started_at', 'pipeline'),
@@ -190,16 +198,20 @@ export const GENERATED_COLUMNS: { readonly [T in TableName]?: readonly (keyof Da
 
 /**
  * Columns that hold storage order or keys rather than a field of the stored types: a position in a
- * list (`seq`), or the row's document (`doc_id`, except on `events`, where it is `Event.docId`).
+ * list (`seq`), or the row's document (`doc_id`, except on `events`, where it is `Event.docId`, and
+ * `doc_seq`, the document's `seq`, which child rows are keyed by).
  */
 export const STORAGE_COLUMNS: { readonly [T in TableName]?: readonly (keyof Database[T])[] } = {
   documents: ['seq'],
-  blocks: ['doc_id'],
-  diagnostics: ['doc_id', 'seq'],
-  mentions: ['doc_id'],
+  blocks: ['doc_seq', 'doc_id'],
+  diagnostics: ['doc_seq', 'doc_id', 'seq'],
+  mentions: ['doc_seq', 'doc_id'],
   events: ['seq'],
-  evidence: ['event_id', 'doc_id', 'seq'],
+  evidence: ['doc_seq', 'event_id', 'doc_id', 'seq'],
 };
+
+/** Child tables whose rows carry `doc_seq`. */
+export const KEYED_BY_DOC_SEQ = ['blocks', 'diagnostics', 'mentions', 'evidence'] as const;
 
 /** Extra columns one dialect adds (generated, never read as fields). */
 export const DIALECT_COLUMNS = {

@@ -21,7 +21,7 @@ import type { DocKey } from '../plan-batch.js';
 import { parseSearchQuery } from '../search-query.js';
 import { storeError } from '../store-error.js';
 import type { DocSummary, MigrationResult, PutResult, SearchHit, Store, StoreStats, StoredDoc, StoredRun } from '../store.js';
-import { insertColumns, quoteIdent } from '../tables.js';
+import { insertColumns, KEYED_BY_DOC_SEQ, quoteIdent } from '../tables.js';
 import type { TableName } from '../tables.js';
 import { migratePostgres } from './migrate.js';
 import { migrations } from './migrations/index.js';
@@ -44,9 +44,16 @@ function insertSql(table: TableName): string {
   return `INSERT INTO ${table} (${c}) SELECT ${c} FROM json_populate_recordset(NULL::${table}, $1::json)`;
 }
 
-const INSERT_DOCUMENTS = `${insertSql('documents')} ON CONFLICT DO NOTHING RETURNING id`;
+const INSERT_DOCUMENTS = `${insertSql('documents')} ON CONFLICT DO NOTHING RETURNING id, seq::float8 AS seq`;
 const INSERT_CHILD = Object.fromEntries(CHILD_TABLES.map((t) => [t, insertSql(t)])) as Record<(typeof CHILD_TABLES)[number], string>;
-const DELETE_CHILD = [...CHILD_TABLES].reverse().map((t) => `DELETE FROM ${t} WHERE doc_id = ANY($1::text[])`);
+const keyedBySeq = (t: string): boolean => (KEYED_BY_DOC_SEQ as readonly string[]).includes(t);
+/** Child-table deletes, children first; `$1` = the documents' seqs (keyed tables) or ids. */
+const DELETE_CHILD = [...CHILD_TABLES]
+  .reverse()
+  .map((t): [string, string] => [
+    t,
+    keyedBySeq(t) ? `DELETE FROM ${t} WHERE doc_seq = ANY($1::bigint[])` : `DELETE FROM ${t} WHERE doc_id = ANY($1::text[])`,
+  ]);
 
 const CHILD_ORDER: Record<(typeof CHILD_TABLES)[number], string> = {
   blocks: 'id',
@@ -61,7 +68,9 @@ const GET_DOCUMENT = `SELECT
   (SELECT row_to_json(x) FROM (SELECT ${cols('documents')} FROM documents WHERE id = $1) x) AS document,
   ${CHILD_TABLES.map(
     (t) =>
-      `(SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${cols(t)} FROM ${t} WHERE doc_id = $1 ORDER BY ${CHILD_ORDER[t]}) x) AS ${t}`,
+      `(SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${cols(t)} FROM ${t} WHERE ${
+        keyedBySeq(t) ? 'doc_seq = (SELECT seq FROM documents WHERE id = $1)' : 'doc_id = $1'
+      } ORDER BY ${CHILD_ORDER[t]}) x) AS ${t}`,
   ).join(',\n  ')}`;
 
 const LIST = `SELECT d.id, d.title, d.url, d.published, d.source, length(d.text) AS chars,
@@ -185,20 +194,22 @@ export class PostgresStore implements Store {
     const ids = docs.map((d) => d.id);
     const hashes = docs.map((d) => d.hash);
     await c.query(LOCK_KEYS, [[...ids.map((id) => `${ns}i:${id}`), ...hashes.map((h) => `${ns}h:${h}`)]]);
-    const stored = await c.query<DocKey>('SELECT id, hash FROM documents WHERE id = ANY($1::text[]) OR hash = ANY($2::text[])', [
-      ids,
-      hashes,
-    ]);
+    const stored = await c.query<DocKey & { seq: number }>(
+      'SELECT seq::float8 AS seq, id, hash FROM documents WHERE id = ANY($1::text[]) OR hash = ANY($2::text[])',
+      [ids, hashes],
+    );
     const plan = planBatch(docs, stored.rows);
     if (plan.replace.length > 0) {
-      for (const sql of DELETE_CHILD) await c.query(sql, [plan.replace]);
+      const seqs = stored.rows.filter((r) => plan.replace.includes(r.id)).map((r) => r.seq);
+      for (const [t, sql] of DELETE_CHILD) await c.query(sql, [keyedBySeq(t) ? seqs : plan.replace]);
       await c.query('DELETE FROM documents WHERE id = ANY($1::text[])', [plan.replace]);
     }
     if (plan.write.length === 0) return plan.results;
     const now = new Date().toISOString();
     const rows = plan.write.map((d) => toRows(d, now));
-    const inserted = await c.query<{ id: string }>(INSERT_DOCUMENTS, [json(rows.map((r) => r.document))]);
-    const written = new Set(inserted.rows.map((r) => r.id));
+    const inserted = await c.query<{ id: string; seq: number }>(INSERT_DOCUMENTS, [json(rows.map((r) => r.document))]);
+    const seqOf = new Map(inserted.rows.map((r) => [r.id, r.seq]));
+    const written = new Set(seqOf.keys());
     const results = plan.results;
     if (written.size < rows.length) {
       // Someone stored one of these without our locks in the meantime: theirs stands.
@@ -208,7 +219,10 @@ export class PostgresStore implements Store {
       });
     }
     for (const t of CHILD_TABLES) {
-      const childRows = rows.filter((r) => written.has(r.document.id)).flatMap((r) => r[t] as unknown[]);
+      const keyed = keyedBySeq(t);
+      const childRows = rows
+        .filter((r) => written.has(r.document.id))
+        .flatMap((r): object[] => (keyed ? r[t].map((x: object) => ({ ...x, doc_seq: seqOf.get(r.document.id) })) : r[t]));
       if (childRows.length > 0) await c.query(INSERT_CHILD[t], [json(childRows)]);
     }
     return results;

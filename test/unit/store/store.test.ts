@@ -102,7 +102,7 @@ for (const kind of STORES) {
       const store = await openUnmigrated(kind, location);
       try {
         const names = (kind === 'sqlite' ? sqliteMigrations : pgMigrations).map((m) => m.name);
-        assert.deepEqual(names, ['0001-documents', '0002-annotations', '0003-search', '0004-runs']);
+        assert.deepEqual(names, ['0001-documents', '0002-annotations', '0003-search', '0004-runs', '0005-search-sync', '0006-document-keys']);
         const first = await store.migrate();
         assert.deepEqual(
           first.map((r) => [r.name, r.status]),
@@ -139,6 +139,27 @@ for (const kind of STORES) {
       });
     });
 
+    test(`${kind} migrations down to 0005 and up again keep every stored row`, async () => {
+      await withStore(kind, async (store) => {
+        const docs = [meetingDoc(), syntheticDoc(1), fullDoc() as StoredDoc];
+        await store.putDocuments(docs);
+        const before = await Promise.all(docs.map((d) => store.getDocument(d.id)));
+        const down =
+          store instanceof SqliteStore
+            ? rollbackSqlite(store.db, sqliteMigrations, '0005-search-sync')
+            : await rollbackPostgres((store as PostgresStore).pool, (store as PostgresStore).schema, pgMigrations, '0005-search-sync');
+        assert.deepEqual(
+          down.map((r) => [r.name, r.status]),
+          [['0006-document-keys', 'Success']],
+        );
+        assert.ok(!(await dbColumns(store, 'blocks')).includes('doc_seq'));
+        const up = await store.migrate();
+        assert.equal(up.at(-1)?.status, 'Success');
+        assert.deepEqual(await Promise.all(docs.map((d) => store.getDocument(d.id))), before);
+        assert.equal((await childCounts(store)).get('doc-meeting'), countsOf(meetingDoc()));
+      });
+    });
+
     test(`${kind} migrate reports a failing migration, rolls it back and does not run later ones`, async () => {
       const location = freshLocation(kind);
       // A table in the way of 0002 (mentions) makes that migration fail.
@@ -155,7 +176,7 @@ for (const kind of STORES) {
         const results = await store.migrate();
         assert.deepEqual(
           results.map((r) => r.status),
-          ['Success', 'Error', 'NotExecuted', 'NotExecuted'],
+          ['Success', 'Error', 'NotExecuted', 'NotExecuted', 'NotExecuted', 'NotExecuted'],
         );
         assert.match(results[1].error ?? '', /mentions/);
         assert.deepEqual(await dbColumns(store, 'events'), [], 'the failed migration left no table behind');

@@ -5,6 +5,8 @@ import * as m0001 from './0001-documents.js';
 import * as m0002 from './0002-annotations.js';
 import * as m0003 from './0003-search.js';
 import * as m0004 from './0004-runs.js';
+import * as m0005 from './0005-search-sync.js';
+import * as m0006 from './0006-document-keys.js';
 
 export type SqliteMigration = Migration<BetterSqlite3.Database>;
 
@@ -13,4 +15,6 @@ export const migrations: readonly SqliteMigration[] = [
   { name: '0002-annotations', ...m0002 },
   { name: '0003-search', ...m0003 },
   { name: '0004-runs', ...m0004 },
+  { name: '0005-search-sync', ...m0005 },
+  { name: '0006-document-keys', ...m0006 },
 ];
