@@ -54,6 +54,8 @@ export class Coref {
   readonly mentions: Mention[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private readonly records: Ref[] = [];
+  /** Multi-word names that resolved to no one ("Kim Yong Nam"): a later "Kim" may be them too. */
+  private readonly unknownNames: { keys: Set<string>; start: number; text: string }[] = [];
   private readonly kb: Kb;
   private readonly date: string;
   private readonly text: string;
@@ -194,6 +196,12 @@ export class Coref {
         const id = r.personId ?? `text:${r.mention.person}`;
         if (!found.has(id)) found.set(id, r);
       }
+      const other = this.unknownNames.find((u) => u.start < it.start && it.keys.every((k) => u.keys.has(k)));
+      if (found.size === 1 && other) {
+        const r = [...found.values()][0];
+        this.note('actors:ambiguous-name', it, `"${text}" may be ${r.mention.person} or ${other.text}: left unresolved`);
+        return;
+      }
       if (found.size === 1) {
         const r = [...found.values()][0];
         const compatible = !it.hint || r.mention.country === it.hint;
@@ -247,6 +255,7 @@ export class Coref {
       this.push(draft, it.sentence, 'person', null, it.subject, undefined, undefined, text);
       return;
     }
+    if (it.keys.length >= 2 && !it.doubtful) this.unknownNames.push({ keys: new Set(it.keys), start: it.start, text });
     if (it.known && !it.doubtful) this.note('actors:unresolved-name', it, `"${text}" is a KB name but denotes no one person on ${this.date}: left unresolved`);
   }
 

@@ -226,6 +226,21 @@ function viaOf(e: KbEntry): string {
   }
 }
 
+/**
+ * Acronyms keep their case: "LeT" is not "Let", "AU" is not "Au"; an all-capital acronym of four
+ * letters or more may be written with one capital ("Nato", "Opec").
+ */
+function acronymCaseFits(e: KbEntry, span: string): boolean {
+  const form = e.form.replace(/\./g, '');
+  const caps = form.replace(/[^A-Z]/g, '').length;
+  if (caps < 2 || (e.kind !== 'igo' && e.kind !== 'body' && e.kind !== 'group' && e.kind !== 'country')) return true;
+  const text = span.replace(/^the\s+/i, '').replace(/\./g, '');
+  if (text === form) return true;
+  const allCaps = form === form.toUpperCase();
+  if (allCaps) return text === text.toUpperCase() || (form.length >= 4 && !/\s/.test(form) && text === form[0] + form.slice(1).toLowerCase());
+  return !/^[A-Za-z]+$/.test(form); // multi-word names with capitals ("United Nations") follow the KB's own case rules
+}
+
 function isCap(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
@@ -301,6 +316,13 @@ export class Recogniser {
       p = next !== undefined && next > p ? next : p + 1;
     }
     for (const it of items) it.subject = this.followedByVerb(it.tokenEnd, it.tokenStart);
+    // coordinated subjects ("Xi and Duda met"): the first shares the second's position
+    for (let i = items.length - 2; i >= 0; i--) {
+      const a = items[i];
+      const b = items[i + 1];
+      const k = this.keys[a.tokenEnd];
+      if (b.tokenStart === a.tokenEnd + 1 && (k === 'and' || k === ',')) a.subject = b.subject;
+    }
     return items;
   }
 
@@ -369,7 +391,9 @@ export class Recogniser {
     if (atom) this.atomAt[i - this.sentence.tokenStart] = atom;
   }
 
-  private classify(start: number, end: number, entries: KbEntry[]): Atom | undefined {
+  private classify(start: number, end: number, all: KbEntry[]): Atom | undefined {
+    const span = this.spanText(start, end);
+    const entries = all.filter((e) => acronymCaseFits(e, span));
     const atom: Atom = { start, end, entries, persons: [] };
     const places: KbEntry[] = [];
     const orgs: KbEntry[] = [];
@@ -691,9 +715,12 @@ export class Recogniser {
   private adjectives(from: number): number {
     const end = this.sentence.tokenEnd;
     let r = from;
-    while (r < end && r - from < 3 && !this.atom(r)) {
+    while (r < end && r - from < 3) {
       const k = this.keys[r];
       const b = BLOCKERS[k];
+      const a = this.atom(r);
+      // a blocker may itself be a KB sector noun ("deputy"): as a modifier it still blocks
+      if (a && !(b && a.end === r + 1 && this.isHead(a) && this.isHead(this.atom(r + 1)))) break;
       if (b) this.blocked ??= b;
       else if (k === '-' && this.adjacent(r) && BLOCKERS[this.keys[r - 1]]) {
         /* "ex-president" */

@@ -1,0 +1,121 @@
+// Tests of coreference within one article (src/actors/coref.ts) through the real stages, on
+// short texts written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { actorsDoc, mention, mentionsAt } from '../../fixtures/actors/actors-doc.js';
+
+const D = '2022-07-30';
+
+test('coref resolves a surname after the full name, with the full mention as antecedent', () => {
+  const doc = actorsDoc('Polish President Andrzej Duda arrived on Monday. Duda then met officials.', D);
+  const full = mention(doc, 'Polish President Andrzej Duda')!;
+  const short = mention(doc, 'Duda')!;
+  assert.equal(short.actor, 'pol-andrzej-duda');
+  assert.equal(short.resolvedBy, 'coref:surname');
+  assert.equal(short.antecedent, full.id);
+});
+
+test('coref prefers the person named in the article over the KB for a shared surname', () => {
+  const doc = actorsDoc('Kim Jong Un inspected a factory. Later Kim spoke to workers.', D);
+  const kim = mention(doc, 'Kim')!;
+  assert.equal(kim.actor, 'prk-kim-jong-un');
+  assert.equal(kim.resolvedBy, 'coref:surname');
+});
+
+test('coref leaves a partial name unresolved when two people named before share it', () => {
+  const doc = actorsDoc('Kim Jong Un met Kim Yong Nam. Kim said the talks went well.', '2010-06-01');
+  assert.equal(mentionsAt(doc, 'Kim', doc.text.indexOf('Kim said')).length, 0);
+  assert.ok(doc.diagnostics.some((d) => d.ruleId === 'actors:ambiguous-name'));
+});
+
+test('coref resolves "the president" to the most recent person holding a matching office', () => {
+  const doc = actorsDoc('Chinese President Xi Jinping spoke with Foreign Minister Zbigniew Rau. The president said ties were strong.', D);
+  const p = mention(doc, 'The president')!;
+  assert.equal(p.actor, 'chn-xi-jinping');
+  assert.equal(p.resolvedBy, 'coref:title');
+  assert.equal(p.antecedent, mention(doc, 'Chinese President Xi Jinping')!.id);
+});
+
+test('coref resolves "the minister" to the person whose office is a ministry', () => {
+  const doc = actorsDoc('Chinese President Xi Jinping received Foreign Minister Zbigniew Rau. The minister thanked his hosts.', D);
+  assert.equal(mention(doc, 'The minister')?.actor, 'pol-zbigniew-rau');
+});
+
+test('coref leaves "the president" unresolved when no one fits', () => {
+  const doc = actorsDoc('The president said the deal was fair.', D);
+  assert.deepEqual(doc.layers.mentions, []);
+});
+
+test('coref resolves "he" to the subject of the sentence before', () => {
+  const doc = actorsDoc('Chinese President Xi Jinping met Polish President Andrzej Duda. He said the talks were useful.', D);
+  const he = mention(doc, 'He')!;
+  assert.equal(he.actor, 'chn-xi-jinping');
+  assert.equal(he.resolvedBy, 'coref:pronoun');
+});
+
+test('coref resolves "he" later in a sentence to its subject', () => {
+  const doc = actorsDoc('Andrzej Duda said the visit mattered, he told reporters.', D);
+  assert.equal(mention(doc, 'he')?.actor, 'pol-andrzej-duda');
+});
+
+test('coref leaves "he" unresolved when two people are equally likely', () => {
+  const doc = actorsDoc('Xi Jinping and Andrzej Duda met in Beijing. He said the talks were useful.', D);
+  assert.equal(mention(doc, 'He'), undefined);
+  assert.ok(doc.diagnostics.some((d) => d.ruleId === 'actors:ambiguous-pronoun'));
+});
+
+test('coref chains pronouns: a resolved "he" is the antecedent of the next one', () => {
+  const doc = actorsDoc('Andrzej Duda landed in Kyiv. He met soldiers. He then left.', D);
+  const hes = doc.layers.mentions.filter((m) => m.text === 'He');
+  assert.equal(hes.length, 2);
+  assert.ok(hes.every((m) => m.actor === 'pol-andrzej-duda'));
+  assert.equal(hes[1].antecedent, hes[0].id);
+});
+
+test('coref resolves "his country" to the person\'s country', () => {
+  const doc = actorsDoc('Ebrahim Raisi said his country would keep talking.', D);
+  const c = mention(doc, 'his country')!;
+  assert.deepEqual([c.actor, c.country, c.sector, c.resolvedBy], ['IRN', 'IRN', null, 'coref:possessive']);
+  assert.equal(c.antecedent, mention(doc, 'Ebrahim Raisi')!.id);
+});
+
+test('coref splits "the two sides" into one mention per member of the pair under discussion', () => {
+  const doc = actorsDoc('China and Iran signed a deal. The two sides will meet again.', D);
+  const first = mention(doc, 'The two')!;
+  const second = mention(doc, 'sides')!;
+  assert.deepEqual([first.country, second.country], ['CHN', 'IRN']);
+  assert.equal(first.resolvedBy, 'coref:pair');
+  assert.ok(first.end <= second.start);
+});
+
+test('coref resolves "the two leaders" to the two people named before', () => {
+  const doc = actorsDoc('Xi Jinping spoke with Ebrahim Raisi by phone. The two leaders agreed to meet.', D);
+  assert.equal(mention(doc, 'The two')?.actor, 'chn-xi-jinping');
+  assert.equal(mention(doc, 'leaders')?.actor, 'irn-ebrahim-raisi');
+});
+
+test('coref resolves "both countries" across a sentence that names one of them again', () => {
+  const doc = actorsDoc('Poland and Chile signed an accord. Chile said both countries would benefit.', D);
+  assert.deepEqual([mention(doc, 'both')?.country, mention(doc, 'countries')?.country].sort(), ['CHL', 'POL']);
+});
+
+test('coref leaves "the two countries" unresolved when three countries are in play', () => {
+  const doc = actorsDoc('Poland, Chile and Peru met. The two countries disagreed.', D);
+  assert.equal(mentionsAt(doc, 'The two').length, 0);
+  assert.ok(doc.diagnostics.some((d) => d.ruleId === 'actors:ambiguous-pair'));
+});
+
+test('coref resolves "the country" to the one country named before, and not when two are', () => {
+  const one = actorsDoc('Chile held elections. The country voted calmly.', D);
+  assert.equal(mention(one, 'The country')?.country, 'CHL');
+  assert.equal(mention(one, 'The country')?.resolvedBy, 'coref:country');
+  const two = actorsDoc('Chile and Peru held elections. The country voted calmly.', D);
+  assert.equal(mention(two, 'The country'), undefined);
+});
+
+test('coref resolves "the kingdom" only to a monarchy', () => {
+  const doc = actorsDoc('Saudi Arabia hosted the talks. The kingdom said it was pleased.', D);
+  assert.equal(mention(doc, 'The kingdom')?.country, 'SAU');
+  const rep = actorsDoc('Chile hosted the talks. The kingdom said it was pleased.', D);
+  assert.equal(mention(rep, 'The kingdom'), undefined);
+});

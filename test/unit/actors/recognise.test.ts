@@ -1,0 +1,210 @@
+// Tests of the gazetteer recogniser through the real segment + actors stages, on sentences written
+// for these tests, with the committed KB.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { actorsDoc, mention, mentionsAt, mentionsOf } from '../../fixtures/actors/actors-doc.js';
+
+const D = '2022-07-30';
+
+test('recogniser resolves country names, demonyms and capitals to the country', () => {
+  const doc = actorsDoc('Poland and the Iranian delegation met in Warsaw while Tehran waited.', D);
+  assert.equal(mention(doc, 'Poland')?.country, 'POL');
+  assert.equal(mention(doc, 'Poland')?.sector, null);
+  assert.equal(mention(doc, 'Iranian')?.actor, 'IRN');
+  assert.equal(mention(doc, 'Iranian')?.resolvedBy, 'demonym');
+  assert.equal(mention(doc, 'Tehran')?.country, 'IRN');
+  assert.equal(mention(doc, 'Tehran')?.sector, 'GOV');
+});
+
+test('recogniser gives every mention exact offsets into the text', () => {
+  const doc = actorsDoc('Officials in Ankara said Turkey\u2019s army and the U.S. navy would train.', D);
+  assert.ok(doc.layers.mentions.length >= 3);
+  for (const m of doc.layers.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
+  const ids = doc.layers.mentions.map((m) => m.id);
+  assert.deepEqual(ids, [...ids.keys()]);
+});
+
+test('recogniser reads capitals and seats of government as the government (metonymy)', () => {
+  const doc = actorsDoc('Beijing rejected the claim, and the Kremlin and the White House both objected.', D);
+  assert.deepEqual([mention(doc, 'Beijing')?.country, mention(doc, 'Beijing')?.sector], ['CHN', 'GOV']);
+  assert.deepEqual([mention(doc, 'Kremlin')?.country, mention(doc, 'Kremlin')?.sector], ['RUS', 'GOV']);
+  assert.deepEqual([mention(doc, 'White House')?.country, mention(doc, 'White House')?.sector], ['USA', 'GOV']);
+});
+
+test('recogniser reads a capital after "in" as a place, not the government', () => {
+  const doc = actorsDoc('The envoys held talks in Beijing on Monday.', D);
+  assert.equal(mention(doc, 'Beijing')?.country, 'CHN');
+  assert.equal(mention(doc, 'Beijing')?.sector, null);
+});
+
+test('recogniser is case-aware: "a turkey dinner", "china plates" and "us" are not countries', () => {
+  const doc = actorsDoc('Let us serve a turkey dinner on china plates, said the cook.', D);
+  assert.deepEqual(doc.layers.mentions, []);
+  const caps = actorsDoc('Turkey and China told US officials to wait.', D);
+  assert.equal(mention(caps, 'Turkey')?.country, 'TUR');
+  assert.equal(mention(caps, 'China')?.country, 'CHN');
+  assert.equal(mention(caps, 'US officials')?.country, 'USA');
+});
+
+test('recogniser keeps the case of acronyms ("Let" is not LeT, "Nato" is NATO)', () => {
+  const doc = actorsDoc('Let the talks begin, said Nato officials.', D);
+  assert.equal(mentionsAt(doc, 'Let').length, 0);
+  assert.equal(mentionsAt(doc, 'Nato')[0]?.country, 'NATO');
+});
+
+test('recogniser reads a possessive country without its "\'s"', () => {
+  const doc = actorsDoc("Iran's economy grew while Poland's exports fell.", D);
+  assert.equal(mention(doc, 'Iran')?.country, 'IRN');
+  assert.equal(mention(doc, 'Poland')?.country, 'POL');
+});
+
+test('recogniser splits hyphenated pairs into two mentions ("Chile-Peru ties", "EU-China")', () => {
+  const doc = actorsDoc('Chile-Peru ties improved as EU-China trade talks resumed.', D);
+  assert.deepEqual(
+    doc.layers.mentions.map((m) => [m.text, m.country]),
+    [
+      ['Chile', 'CHL'],
+      ['Peru', 'PER'],
+      ['EU', 'EUR'],
+      ['China', 'CHN'],
+    ],
+  );
+});
+
+test('recogniser reads combining forms only with an actor after the hyphen ("Sino-Russian", not "Indo-Pacific")', () => {
+  const doc = actorsDoc('Sino-Russian drills worried navies in the Indo-Pacific.', D);
+  assert.deepEqual(
+    doc.layers.mentions.map((m) => [m.text, m.country]),
+    [
+      ['Sino', 'CHN'],
+      ['Russian', 'RUS'],
+    ],
+  );
+  assert.ok(doc.diagnostics.some((d) => d.ruleId === 'actors:skip-combining-form'));
+});
+
+test('recogniser leaves attitude compounds alone ("pro-Russian", "anti-American")', () => {
+  const doc = actorsDoc('Pro-Russian rebels and anti-American protesters marched.', D);
+  assert.deepEqual(doc.layers.mentions, []);
+});
+
+test('recogniser resolves a title with a full name to the person and their office on the date', () => {
+  const doc = actorsDoc('Chinese President Xi Jinping received Foreign Minister Zbigniew Rau.', D);
+  const xi = mention(doc, 'Chinese President Xi Jinping');
+  assert.deepEqual([xi?.actor, xi?.country, xi?.sector, xi?.role, xi?.resolvedBy], ['chn-xi-jinping', 'CHN', 'GOV', 'head of state', 'title+name']);
+  const rau = mention(doc, 'Foreign Minister Zbigniew Rau');
+  assert.deepEqual([rau?.actor, rau?.country, rau?.role], ['pol-zbigniew-rau', 'POL', 'foreign minister']);
+});
+
+test('recogniser resolves "President Xi" and "Mr Raisi" through titles and KB surnames', () => {
+  const doc = actorsDoc('President Xi welcomed Mr Raisi to the capital.', D);
+  assert.equal(mention(doc, 'President Xi')?.actor, 'chn-xi-jinping');
+  assert.equal(mention(doc, 'Mr Raisi')?.actor, 'irn-ebrahim-raisi');
+  assert.equal(mention(doc, 'Mr Raisi')?.country, 'IRN');
+});
+
+test('recogniser resolves role descriptions without names through the dated offices', () => {
+  const doc = actorsDoc("The Iranian president called Poland's foreign minister and the U.S. secretary of state.", D);
+  assert.equal(mention(doc, 'The Iranian president')?.actor, 'irn-ebrahim-raisi');
+  assert.equal(mention(doc, 'The Iranian president')?.role, 'head of government');
+  assert.equal(mention(doc, "Poland's foreign minister")?.actor, 'pol-zbigniew-rau');
+  assert.equal(mention(doc, 'the U.S. secretary of state')?.actor, 'usa-antony-blinken');
+  assert.equal(mention(doc, 'the U.S. secretary of state')?.role, 'foreign minister');
+});
+
+test('recogniser resolves "the president of Iran" like "the Iranian president"', () => {
+  const doc = actorsDoc('A letter from the president of Iran arrived.', D);
+  assert.equal(mention(doc, 'the president of Iran')?.actor, 'irn-ebrahim-raisi');
+});
+
+test('recogniser gives sector phrases the country and the CAMEO sector', () => {
+  const doc = actorsDoc('The Chinese foreign ministry said Iranian troops and Israeli police were on alert.', D);
+  assert.deepEqual([mention(doc, 'The Chinese foreign ministry')?.country, mention(doc, 'The Chinese foreign ministry')?.sector], ['CHN', 'GOV']);
+  assert.deepEqual([mention(doc, 'Iranian troops')?.country, mention(doc, 'Iranian troops')?.sector], ['IRN', 'MIL']);
+  assert.deepEqual([mention(doc, 'Israeli police')?.country, mention(doc, 'Israeli police')?.sector], ['ISR', 'COP']);
+  assert.equal(mention(doc, 'Iranian troops')?.resolvedBy, 'sector');
+});
+
+test('recogniser gives each coordinated country the shared sector ("Greek and Turkish officials")', () => {
+  const doc = actorsDoc('Greek and Turkish officials met on Cyprus.', D);
+  assert.deepEqual([mention(doc, 'Greek')?.country, mention(doc, 'Greek')?.sector], ['GRC', 'GOV']);
+  assert.deepEqual([mention(doc, 'Turkish officials')?.country, mention(doc, 'Turkish officials')?.sector], ['TUR', 'GOV']);
+});
+
+test('recogniser does not give "deputy" or "former" officials the office holder', () => {
+  const doc = actorsDoc("Iran's deputy foreign minister and the former Polish president spoke.", D);
+  const deputy = mentionsAt(doc, 'deputy')[0];
+  assert.equal(deputy?.actor, 'IRN');
+  assert.equal(deputy?.person, null);
+  const former = mentionsAt(doc, 'former')[0];
+  assert.equal(former?.actor, 'POL');
+  assert.equal(former?.sector, 'ELI');
+});
+
+test('recogniser resolves organisations, their bodies and armed groups', () => {
+  const doc = actorsDoc('The UN Security Council and the European Commission condemned Hamas and the Houthis.', D);
+  assert.deepEqual([mention(doc, 'UN Security Council')?.country, mention(doc, 'European Commission')?.country], ['UNO', 'EUR']);
+  assert.deepEqual([mention(doc, 'Hamas')?.country, mention(doc, 'Hamas')?.sector], ['HAMAS', 'REB']);
+  assert.equal(mention(doc, 'Houthis')?.country, 'HOUTHI');
+});
+
+test('recogniser reads a generic body name only after "the"', () => {
+  const doc = actorsDoc("Iran's Supreme National Security Council met; later the Security Council voted.", D);
+  const uns = mentionsOf(doc, 'Security Council');
+  assert.equal(uns.length, 1);
+  assert.equal(uns[0].country, 'UNO');
+  assert.ok(uns[0].start > doc.text.indexOf('later'));
+});
+
+test('recogniser never guesses a country for unknown names', () => {
+  const doc = actorsDoc('President Tomas Verhalen said Minister Ilse Korbach would travel. Verhalen later left.', D);
+  assert.deepEqual(doc.layers.mentions, []);
+});
+
+test('recogniser gives an unknown official the country the text states', () => {
+  const doc = actorsDoc('Chilean foreign ministry spokesman Rodrigo Almanzar said talks would resume. Almanzar added nothing.', D);
+  const m = mention(doc, 'Chilean foreign ministry spokesman Rodrigo Almanzar');
+  assert.deepEqual([m?.actor, m?.country, m?.sector, m?.person], ['CHL', 'CHL', 'GOV', 'Rodrigo Almanzar']);
+  const again = mention(doc, 'Almanzar');
+  assert.equal(again?.country, 'CHL');
+  assert.equal(again?.resolvedBy, 'coref:surname');
+});
+
+test('recogniser skips a place that starts a longer unknown name ("Chinese New Year", "Iran Air")', () => {
+  const doc = actorsDoc('Flights on Iran Air were full for the Chinese New Year holiday.', D);
+  assert.deepEqual(doc.layers.mentions, []);
+});
+
+test('recogniser reads a country that is also a given name next to a name as a person ("Michael Jordan")', () => {
+  const doc = actorsDoc('The fans cheered for Michael Jordan at the game.', D);
+  assert.deepEqual(doc.layers.mentions, []);
+});
+
+test('recogniser leaves ambiguous names unresolved ("Korea", "Congo")', () => {
+  const doc = actorsDoc('Korea and Congo signed a trade deal.', D);
+  assert.deepEqual(doc.layers.mentions, []);
+  assert.ok(doc.diagnostics.some((d) => d.ruleId === 'actors:ambiguous-name'));
+});
+
+test('recogniser skips datelines ("WARSAW, May 3 (Wire) -") but reads the sentence after them', () => {
+  const doc = actorsDoc('WARSAW, May 3 (Wire) - Poland recalled its envoy.', D);
+  assert.equal(mentionsAt(doc, 'WARSAW').length, 0);
+  assert.equal(mention(doc, 'Poland')?.country, 'POL');
+});
+
+test('recogniser does not read weekdays and months as surnames', () => {
+  const doc = actorsDoc('The summit ends on Friday, and elections follow in May.', '2017-03-01');
+  assert.deepEqual(doc.layers.mentions, []);
+});
+
+test('recogniser reads plural demonyms ("Palestinians", "Iraqis") as the country', () => {
+  const doc = actorsDoc('Palestinians and Iraqis marched together.', D);
+  assert.equal(mention(doc, 'Palestinians')?.country, 'PSE');
+  assert.equal(mention(doc, 'Iraqis')?.country, 'IRQ');
+});
+
+test('recogniser resolves "X administration" to the country government', () => {
+  const doc = actorsDoc('The Biden administration announced new rules.', '2022-07-30');
+  const m = mention(doc, 'The Biden administration');
+  assert.deepEqual([m?.actor, m?.country, m?.sector, m?.person], ['USA', 'USA', 'GOV', null]);
+});
