@@ -15,7 +15,7 @@ import { openStore } from '../../../src/store/open-store.js';
 import { openPostgresStore, PostgresStore } from '../../../src/store/postgres/store.js';
 import { migrations as pgMigrations } from '../../../src/store/postgres/migrations/index.js';
 import { rollbackPostgres } from '../../../src/store/postgres/migrate.js';
-import { openSqliteStore, SqliteStore } from '../../../src/store/sqlite/store.js';
+import { openSqliteStore, PAGE_SIZE, SqliteStore } from '../../../src/store/sqlite/store.js';
 import { migrations as sqliteMigrations } from '../../../src/store/sqlite/migrations/index.js';
 import { rollbackSqlite } from '../../../src/store/sqlite/migrate.js';
 import type { Store, StoredDoc } from '../../../src/store/store.js';
@@ -542,12 +542,13 @@ describe('openStore', () => {
     await assert.rejects(openStore(path), (e: unknown) => isParleyError(e) && e.code === 'PARLEY_STORE_OPEN');
   });
 
-  test('openStore sets WAL and synchronous=NORMAL on SQLite', async () => {
+  test('openStore sets WAL, synchronous=NORMAL and the page size on a new SQLite file', async () => {
     const store = (await openStore(freshLocation('sqlite'))) as SqliteStore;
     try {
       assert.equal(store.kind, 'sqlite');
       assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
       assert.equal(store.db.pragma('synchronous', { simple: true }), 1);
+      assert.equal(store.db.pragma('page_size', { simple: true }), PAGE_SIZE, 'a new file gets the store page size');
       assert.ok(Number(store.db.pragma('busy_timeout', { simple: true })) >= 1000);
     } finally {
       await store.close();
