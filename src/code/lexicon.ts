@@ -64,9 +64,15 @@ export interface Pattern {
   future?: string | null;
   /** Whether the passive voice ("was attacked by X") is coded. */
   passive: boolean;
+  /**
+   * 'reported': the trigger (a modal or "be") sits in a clause reported by a speech verb; the
+   * speaker is the source and the clause's subject the target ("X said Y must leave", "X said Y's
+   * war was illegal").
+   */
+  frame?: 'reported';
   examples: PatternExample[];
   note?: string;
-  /** How many constraints the pattern has; the most specific pattern wins on one trigger. */
+  /** How many constraints the pattern has (plus its `priority`); the most specific pattern wins on one trigger. */
   specificity: number;
   /** Position in load order (ties on specificity go to the earlier pattern). */
   order: number;
@@ -110,6 +116,8 @@ const PATTERN_KEYS = new Set([
   'expect',
   'also',
   'note',
+  'priority',
+  'frame',
 ]);
 const FILE_KEYS = new Set(['root', 'title', 'note', 'patterns']);
 const ID_RE = /^[a-z0-9][a-z0-9.-]*$/;
@@ -286,13 +294,23 @@ export function parseLexiconFile(
       else future = p.future;
     }
     if (p.note !== undefined && typeof p.note !== 'string') errs.push("'note' must be text");
+    let frame: 'reported' | undefined;
+    if (p.frame !== undefined) {
+      if (p.frame !== 'reported') errs.push(`'frame' must be 'reported', not '${String(p.frame)}'`);
+      else if (isNoun) errs.push("'frame: reported' applies to verb patterns only");
+      else frame = 'reported';
+    }
+    let priority = 0;
+    if (p.priority !== undefined) {
+      if (typeof p.priority !== 'string' || !/^-?\d$/.test(p.priority)) errs.push("'priority' must be a whole number from -9 to 9");
+      else priority = Number(p.priority);
+    }
     const examples = parseExamples(p, cameo, errs);
     if (errs.length) {
       for (const why of errs) problems.push({ file, where, why });
       return;
     }
-    const specificity =
-      (object ? 2 : 0) + (particle ? 2 : 0) + (requires ? 2 : 0) + (followedBy ? 1 : 0) + (unless ? 0 : 0) + (isNoun ? 0 : 0);
+    const specificity = (object ? 2 : 0) + (particle ? 2 : 0) + (requires ? 2 : 0) + (followedBy ? 1 : 0) + priority;
     patterns.push({
       id: id!,
       file,
@@ -309,6 +327,7 @@ export function parseLexiconFile(
       ...(reverse ? { reverse } : {}),
       ...(future !== undefined ? { future } : {}),
       passive,
+      ...(frame ? { frame } : {}),
       examples,
       ...(typeof p.note === 'string' ? { note: p.note } : {}),
       specificity,

@@ -59,10 +59,44 @@ export function matchSentence(view: SentenceView, lexicon: Lexicon, cameo: Cameo
   if (view.mentions.length === 0) return out;
   for (let i = 0; i < view.length; i++) {
     if (view.mentionAt[i]) continue;
-    if (view.isVerb(i)) matchVerb(view, i, lexicon, cameo, out);
+    if (view.pos(i) === 'AUX' || (view.isVerb(i) && view.lemma(i) === 'be')) matchReported(view, i, lexicon, cameo, out);
+    else if (view.isVerb(i)) matchVerb(view, i, lexicon, cameo, out);
     else if (view.pos(i) === 'NOUN' || view.pos(i) === 'PROPN') matchNoun(view, i, lexicon, cameo, out);
   }
   return out;
+}
+
+/**
+ * Patterns with `frame: reported` on an auxiliary ("X said Y must withdraw", "X said Y's war was
+ * illegal"): the speaker of the reporting verb is the source, the auxiliary's subject the target.
+ */
+function matchReported(view: SentenceView, m: number, lexicon: Lexicon, cameo: CameoTable, out: SentenceResult): void {
+  const key = view.norm(m) === view.lemma(m) ? view.norm(m) : view.lemma(m);
+  const patterns = (lexicon.byVerb.get(key) ?? lexicon.byVerb.get(view.norm(m)) ?? []).filter((p) => p.frame === 'reported');
+  if (patterns.length === 0) return;
+  const end = clauseEnd(view, m);
+  let pattern: Pattern | undefined;
+  for (const p of patterns) {
+    if (p.requires && !hasWord(view, m + 1, end, p.requires)) continue;
+    if (p.unless && hasWord(view, m + 1, end, p.unless)) continue;
+    if (!pattern || p.specificity > pattern.specificity || (p.specificity === pattern.specificity && p.order < pattern.order)) pattern = p;
+  }
+  if (!pattern) return;
+  let k = m - 1;
+  while (k >= 0 && view.pos(k) === 'ADV') k--;
+  const subject = view.phraseLeft(k);
+  if (!subject || subject.mentions.length === 0) return;
+  const speaker = view.speakerBefore(subject.start);
+  if (!speaker) return;
+  if (view.question) return refuse(out, view, m, pattern, 'code:question', 'the sentence is a question');
+  const before = subject.start > 0 ? view.norm(subject.start - 1) : '';
+  if (before === 'if' || before === 'whether' || before === 'unless') {
+    return refuse(out, view, m, pattern, 'code:hypothetical', `'${view.surface(m)}' is in a '${before}' clause`);
+  }
+  if (view.lemma(m) === 'be' && (view.norm(m + 1) === 'not' || view.norm(m + 1) === "n't" || view.norm(m + 1) === 'never')) {
+    return refuse(out, view, m, pattern, 'code:negated', `'${view.surface(m)}' is negated`);
+  }
+  emit(out, view, m, pattern, { modality: 'asserted' }, speaker.mentions, subject.mentions, false, 'active', cameo);
 }
 
 /** A plural noun's singular (wink leaves capitalised nouns unlemmatised: "Talks between ..."). */
@@ -123,7 +157,7 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
   const seen = new Set<Pattern>();
   for (const { lemma } of view.verbLemmas(v)) {
     for (const p of lexicon.byVerb.get(lemma) ?? []) {
-      if (seen.has(p)) continue;
+      if (seen.has(p) || p.frame === 'reported') continue;
       seen.add(p);
       let after = v + 1;
       if (p.particle) {
@@ -324,6 +358,23 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
     }
     return [];
   };
+  // "India-Pakistan talks", "Iran-EU negotiations": two actors compounded before a symmetric noun
+  if (pattern.symmetric && left) {
+    let modStart = left.start;
+    for (let k = n - 1; k >= left.start; k--) {
+      if (view.pos(k) === 'ADP' && !view.mentionAt[k]) {
+        modStart = k + 1;
+        break;
+      }
+    }
+    const mods = view.mentionsIn(modStart, n);
+    const codes = new Set(mods.map((x) => x.country));
+    if (codes.size >= 2 && mods.every((x) => view.norm(view.tokens.findIndex((t) => t.start >= x.end)) !== "'s")) {
+      const a: Assessment = future ? { modality: 'future' } : { modality: 'asserted' };
+      emit(out, view, n, pattern, a, mods, [], true, 'between', cameo);
+      return;
+    }
+  }
   // "Putin's visit to Beijing": the possessor is the source.
   let possessors: Mention[] = [];
   for (let k = n - 1; k >= npStart && view.pos(k) !== 'ADP'; k--) {

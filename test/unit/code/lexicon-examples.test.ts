@@ -1,18 +1,26 @@
 /**
- * Runs every example sentence of data/lexicon/*.yaml through segment + (mini gazetteer) actors +
- * the coder and checks that it codes exactly the events the pattern says it expects.
+ * Runs every example sentence of data/lexicon/*.yaml through the real pipeline (segment, actors
+ * with the shipped knowledge base, times, code; publication date 2022-07-30) and checks that it
+ * codes exactly the events the pattern says it expects.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeDoc, loadCameo, loadLexicon } from '../../../src/code/index.js';
-import { actorDoc } from './mini-actors.js';
+import { buildPipeline } from '../../../src/pipeline.js';
+import '../../../src/nlp/segment.js';
+import '../../../src/actors/index.js';
+import '../../../src/dates/index.js';
+import { loadLexicon } from '../../../src/code/index.js';
+import { docFromText } from '../../helpers/doc-builder.js';
 
-const cameo = loadCameo();
 const lexicon = loadLexicon();
+const pipeline = buildPipeline(['segment', 'actors', 'times', 'code'], { config: {} }, ['text', 'blocks']);
 
 function coded(text: string): string[] {
-  const doc = actorDoc(text, '2022-07-30');
-  return [...new Set(codeDoc(doc, cameo, lexicon).map((e) => `${e.source.code}>${e.target.code} ${e.cameo.code}`))].sort();
+  const doc = docFromText(text, { published: '2022-07-30' });
+  pipeline.run(doc);
+  const fatal = doc.diagnostics.find((d) => d.severity === 'fatal');
+  if (fatal) throw new Error(fatal.reason);
+  return [...new Set(doc.layers.events.map((e) => `${e.source.code}>${e.target.code} ${e.cameo.code}`))].sort();
 }
 
 for (const file of lexicon.files) {
