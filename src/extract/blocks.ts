@@ -10,6 +10,8 @@ export interface DomBlock {
   kind: BlockKind;
   /** The innermost block-level element that holds the text. */
   el: Element;
+  /** Characters of the block's text that lie inside links (whitespace-normalised). */
+  linkChars: number;
 }
 
 /** Elements whose content is never article text. */
@@ -68,42 +70,60 @@ function isDataRow(tr: Element): boolean {
 export function collectBlocks(root: Element): DomBlock[] {
   const out: DomBlock[] = [];
   let buf: string[] = [];
+  let linkBuf: string[] = [];
   let bufKind: BlockKind = 'p';
   let bufEl: Element = root;
 
   const flush = (): void => {
     if (buf.length === 0) return;
     const text = normaliseSpace(buf.join(''));
+    const linkChars = linkBuf.length > 0 ? Math.min(text.length, normaliseSpace(linkBuf.join(' ')).length) : 0;
     buf = [];
-    if (text) out.push({ text, kind: bufKind, el: bufEl });
+    linkBuf = [];
+    if (text) out.push({ text, kind: bufKind, el: bufEl, linkChars });
   };
 
-  const visit = (node: Node, kind: BlockKind, owner: Element): void => {
+  // An explicit stack instead of recursion: broken markup can nest elements thousands deep.
+  // A frame is a node to visit, or `null` for "flush when the block element ends".
+  type Frame = { node: Node; kind: BlockKind; owner: Element; link: boolean };
+  const stack: (Frame | null)[] = [{ node: root, kind: 'p', owner: root, link: root.tagName === 'A' }];
+  const pushChildren = (el: Element, kind: BlockKind, owner: Element, link: boolean): void => {
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ node: c, kind, owner, link });
+  };
+  while (stack.length > 0) {
+    const frame = stack.pop();
+    if (frame === null) {
+      flush();
+      continue;
+    }
+    if (frame === undefined) break;
+    const { node, kind, owner, link } = frame;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      if (buf.length === 0 && !/\S/.test(data)) return;
+      if (buf.length === 0 && !/\S/.test(data)) continue;
       if (buf.length === 0) {
         bufKind = kind;
         bufEl = owner;
       }
       buf.push(data);
-      return;
+      if (link) linkBuf.push(data);
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || isHidden(el)) return;
+    if (SKIP.has(tag) || isHidden(el)) continue;
     if (tag === 'BR') {
       flush();
-      return;
+      continue;
     }
     if (tag === 'PRE') {
       flush();
       for (const line of (el.textContent ?? '').split('\n')) {
         const text = normaliseSpace(line);
-        if (text) out.push({ text, kind: 'pre', el });
+        if (text) out.push({ text, kind: 'pre', el, linkChars: 0 });
       }
-      return;
+      continue;
     }
     if (tag === 'TR' && isDataRow(el)) {
       flush();
@@ -111,22 +131,69 @@ export function collectBlocks(root: Element): DomBlock[] {
         .filter((c) => (c.tagName === 'TD' || c.tagName === 'TH') && !isHidden(c))
         .map((c) => normaliseSpace(c.textContent ?? ''))
         .filter((t) => t.length > 0);
-      if (cells.length > 0) out.push({ text: cells.join(' | '), kind: 'cell', el });
-      return;
+      if (cells.length > 0) out.push({ text: cells.join(' | '), kind: 'cell', el, linkChars: 0 });
+      continue;
     }
     if (BLOCK.has(tag)) {
       flush();
       const own = KIND_OF[tag];
       let k: BlockKind = own ?? 'p';
       if (INHERITED.has(kind) && (own === undefined || own === 'p')) k = kind;
-      for (let c = el.firstChild; c; c = c.nextSibling) visit(c, k, el);
-      flush();
-      return;
+      stack.push(null);
+      pushChildren(el, k, el, link || tag === 'A');
+      continue;
     }
-    for (let c = el.firstChild; c; c = c.nextSibling) visit(c, kind, owner);
-  };
-
-  visit(root, 'p', root);
+    pushChildren(el, kind, owner, link || tag === 'A');
+  }
   flush();
   return out;
+}
+
+/** Text and link-text lengths of every element under a root, computed in one pass. */
+export interface TextLengths {
+  /** Characters of text (runs of white space count one; blank text nodes none; hidden parts included). */
+  text: Map<Element, number>;
+  /** Characters of that text inside links. */
+  link: Map<Element, number>;
+}
+
+/** Length of a text node with runs of white space counted as one character (0 when blank). */
+function spacedLength(data: string): number {
+  return /\S/.test(data) ? data.replace(INVISIBLE, '').replace(/\s+/g, ' ').length : 0;
+}
+
+/**
+ * Measure the text of every element under `root` (root included) bottom-up, in time linear in
+ * the size of the tree. Scripts, styles and the other never-text elements count as empty.
+ */
+export function textLengths(root: Element): TextLengths {
+  const text = new Map<Element, number>();
+  const link = new Map<Element, number>();
+  // Post-order without recursion: visit children first, then add the element's own text nodes.
+  const stack: [Element, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [el, done] = stack.pop() as [Element, boolean];
+    if (SKIP.has(el.tagName.toUpperCase())) {
+      text.set(el, 0);
+      link.set(el, 0);
+      continue;
+    }
+    if (!done) {
+      stack.push([el, true]);
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, false]);
+      continue;
+    }
+    let t = 0;
+    let l = 0;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) t += spacedLength((c as Text).data);
+      else if (c.nodeType === 1) {
+        t += text.get(c as Element) ?? 0;
+        l += link.get(c as Element) ?? 0;
+      }
+    }
+    text.set(el, t);
+    link.set(el, el.tagName === 'A' ? t : l);
+  }
+  return { text, link };
 }

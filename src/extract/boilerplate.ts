@@ -8,7 +8,7 @@
  */
 import type { DropReason } from '../doc.js';
 import type { DomBlock } from './blocks.js';
-import { normaliseSpace } from './blocks.js';
+import { normaliseSpace, textLengths } from './blocks.js';
 
 /** A block marked by a rule of this module. */
 export interface MarkedBlock extends DomBlock {
@@ -44,6 +44,9 @@ const TAG_REASON: Record<string, DropReason> = {
 /** A container holding more than this share of the article's text is never judged by its name. */
 const MAX_SHARE = 0.25;
 
+/** How many ancestors of a block are looked at (containers that say what they hold are near it). */
+const MAX_LEVELS = 20;
+
 /** The words of an element's class and id, lower case. */
 export function classWords(el: Element): string[] {
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -53,14 +56,6 @@ export function classWords(el: Element): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 1);
-}
-
-/** Length of the text inside links of `el`, whitespace-normalised. */
-export function linkTextLength(el: Element): number {
-  let n = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) n += normaliseSpace(a.textContent ?? '').length;
-  if (el.tagName === 'A') n = normaliseSpace(el.textContent ?? '').length;
-  return n;
 }
 
 /**
@@ -74,7 +69,8 @@ function containerReason(
   share: (e: Element) => number,
   prose: Map<Element, number>,
 ): { reason: DropReason; rule: string } | undefined {
-  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+  let level = 0;
+  for (let e: Element | null = el; e && e !== root && level < MAX_LEVELS; e = e.parentElement, level++) {
     if (share(e) > MAX_SHARE) return undefined;
     // A container that holds several prose paragraphs is article text whatever its name says.
     if ((prose.get(e) ?? 0) >= 2) continue;
@@ -100,7 +96,7 @@ export function wordCount(text: string): number {
 export function isProse(b: DomBlock): boolean {
   if (b.kind !== 'p' && b.kind !== 'quote' && b.kind !== 'li') return false;
   if (wordCount(b.text) < 12 || !/[.!?。！？…"”»)]$/.test(b.text)) return false;
-  return linkTextLength(b.el) <= 0.3 * b.text.length;
+  return b.linkChars <= 0.3 * b.text.length;
 }
 
 /**
@@ -110,8 +106,7 @@ export function isProse(b: DomBlock): boolean {
 function isLabelledLink(b: DomBlock): boolean {
   const m = /^([^:]{1,40}):\s+(.+)$/.exec(b.text);
   if (!m || wordCount(m[1]) > 4 || wordCount(m[2]) < 3) return false;
-  const links = linkTextLength(b.el);
-  return links >= 0.6 * m[2].length;
+  return b.linkChars >= 0.6 * m[2].length;
 }
 
 /**
@@ -120,21 +115,24 @@ function isLabelledLink(b: DomBlock): boolean {
  */
 export function markBoilerplate(blocks: DomBlock[], root: Element): MarkedBlock[] {
   const marked = blocks as MarkedBlock[];
-  const total = Math.max(1, normaliseSpace(root.textContent ?? '').length);
-  const shares = new Map<Element, number>();
+  let lengths: Map<Element, number> | undefined;
+  let total = 1;
   const share = (e: Element): number => {
-    let v = shares.get(e);
-    if (v === undefined) {
-      v = normaliseSpace(e.textContent ?? '').length / total;
-      shares.set(e, v);
+    if (!lengths) {
+      lengths = textLengths(root).text;
+      total = Math.max(1, lengths.get(root) ?? 0);
     }
-    return v;
+    // An element outside the root (a paragraph put back from the page) is not measured: 0.
+    return (lengths.get(e) ?? 0) / total;
   };
   // How many prose paragraphs each container holds.
   const prose = new Map<Element, number>();
   for (const b of marked) {
     if (!isProse(b)) continue;
-    for (let e: Element | null = b.el; e && e !== root; e = e.parentElement) prose.set(e, (prose.get(e) ?? 0) + 1);
+    let level = 0;
+    for (let e: Element | null = b.el; e && e !== root && level < MAX_LEVELS; e = e.parentElement, level++) {
+      prose.set(e, (prose.get(e) ?? 0) + 1);
+    }
   }
   for (const b of marked) {
     if (b.kind === 'caption') {

@@ -59,6 +59,24 @@ export interface ExtractHtmlOptions {
 /** Below this many characters of text, Readability's answer is checked against the fallback. */
 const TOO_LITTLE = 400;
 
+/**
+ * Deeper than this, the page is not given to Readability (its time grows much faster than the
+ * page on deeply nested markup, which only broken pages have); the fallback container is used.
+ */
+const MAX_DEPTH = 300;
+
+/** The depth of the deepest element under `root` (iterative: deep markup must not overflow). */
+export function domDepth(root: Element): number {
+  let max = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, d] = stack.pop() as [Element, number];
+    if (d > max) max = d;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
+  }
+  return max;
+}
+
 function textLength(blocks: readonly DomBlock[]): number {
   return blocks.reduce((n, b) => n + b.text.length, 0);
 }
@@ -87,10 +105,11 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): HtmlEx
   const dated = findPublished(document, meta, { url: opts.url ?? metadata.canonicalUrl });
   // Readability rewrites the document it is given: record the page's blocks first (for recovery);
   // the fallback, rarely needed, parses the page again.
-  const page = opts.recover !== false ? snapshotPage(document) : [];
+  const readable = domDepth(document.documentElement) <= MAX_DEPTH;
+  const page = readable && opts.recover !== false ? snapshotPage(document) : [];
   let pristine: Document | undefined;
   const untouched = (): Document => (pristine ??= parseDocument(html));
-  const article = runReadability(document);
+  const article = readable ? runReadability(document) : undefined;
 
   let method: ExtractMethod = 'none';
   let root: Element | undefined;

@@ -10,7 +10,7 @@
  */
 import type { DomBlock } from './blocks.js';
 import { collectBlocks } from './blocks.js';
-import { linkTextLength, wordCount } from './boilerplate.js';
+import { wordCount } from './boilerplate.js';
 
 /** A block of the untouched page, as recorded before Readability runs. */
 export interface PageBlock extends DomBlock {
@@ -29,7 +29,8 @@ const MAX_GAP = 3;
 const MIN_WORDS = 10;
 
 function inNonProse(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) if (NOT_PROSE_CONTAINERS.has(e.tagName)) return true;
+  let level = 0;
+  for (let e: Element | null = el; e && level < 40; e = e.parentElement, level++) if (NOT_PROSE_CONTAINERS.has(e.tagName)) return true;
   return false;
 }
 
@@ -37,7 +38,7 @@ function looksLikeProse(b: DomBlock): boolean {
   if (b.kind !== 'p' && b.kind !== 'quote') return false;
   if (wordCount(b.text) < MIN_WORDS) return false;
   if (!/[.!?。！？…"”»)]$/.test(b.text)) return false;
-  if (linkTextLength(b.el) > 0.3 * b.text.length) return false;
+  if (b.linkChars > 0.3 * b.text.length) return false;
   return !inNonProse(b.el);
 }
 
@@ -84,7 +85,7 @@ export function recoverParagraphs(blocks: DomBlock[], page: readonly PageBlock[]
         for (let k = prev + 1; k < j; k++) {
           const cand = page[k];
           if (!cand.prose || !parents.has(cand.parent) || present.has(cand.text)) continue;
-          out.push({ text: cand.text, kind: cand.kind, el: cand.el, rule: 'extract:recovered' } as DomBlock);
+          out.push({ text: cand.text, kind: cand.kind, el: cand.el, linkChars: cand.linkChars, rule: 'extract:recovered' } as DomBlock);
           present.add(cand.text);
           recovered++;
         }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectBlocks, normaliseSpace } from '../../../src/extract/blocks.js';
+import { collectBlocks, normaliseSpace, textLengths } from '../../../src/extract/blocks.js';
 import { parseDocument } from '../../../src/extract/dom.js';
 
 const blocksOf = (html: string) => collectBlocks(parseDocument(html).body).map((b) => [b.kind, b.text]);
@@ -68,4 +68,28 @@ test('collectBlocks marks figure captions as caption blocks', () => {
 
 test('normaliseSpace drops zero-width characters and soft hyphens', () => {
   assert.equal(normaliseSpace(' a\u200bb\u00adc \u00a0 d\n'), 'abc d');
+});
+
+test('collectBlocks counts the characters of each block that lie inside links', () => {
+  const blocks = collectBlocks(parseDocument('<p>Read <a href="/a">the report</a> now</p><div>Plain <div>Inner <a href="/b">link</a></div></div>').body);
+  assert.deepEqual(blocks.map((b) => [b.text, b.linkChars]), [
+    ['Read the report now', 'the report'.length],
+    ['Plain', 0],
+    ['Inner link', 'link'.length],
+  ]);
+});
+
+test('collectBlocks walks markup nested thousands deep without overflowing the stack', () => {
+  const deep = '<div>word '.repeat(20000);
+  const blocks = collectBlocks(parseDocument(deep).body);
+  assert.equal(blocks.length, 20000);
+});
+
+test('textLengths measures text and link text of every element in one pass', () => {
+  const d = parseDocument('<div id="a"><p id="b">One <a href="/">two</a></p><script>ignored()</script><p id="c">three</p></div>');
+  const m = textLengths(d.body);
+  const el = (id: string) => d.getElementById(id) as Element;
+  assert.equal(m.text.get(el('b')), 'One two'.length);
+  assert.equal(m.link.get(el('b')), 'two'.length);
+  assert.equal(m.text.get(el('a')), 'One two'.length + 'three'.length);
 });

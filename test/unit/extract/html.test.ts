@@ -86,3 +86,10 @@ test('extractHtml reads a dateline from the text when the markup has no date', (
   assert.equal(r.published, '2019-05-14');
   assert.equal(r.publishedFrom, 'text');
 });
+
+test('extractHtml handles markup nested thousands deep without Readability', () => {
+  const deep = `<html><body>${'<div>'.repeat(5000)}<p>A paragraph deep inside a page whose markup never closes its containers.</p></body></html>`;
+  const r = extractHtml(deep);
+  assert.notEqual(r.method, 'readability');
+  assert.ok(r.blocks.some((b) => b.text.startsWith('A paragraph deep inside')));
+});
