@@ -471,6 +471,12 @@ export class Recogniser {
         if (caps && i > s.tokenStart) end = i + 1;
         continue;
       }
+      // "HANOI:": a colon after words in capitals only
+      if (t === ':' && caps && end < 0) {
+        let allCaps = true;
+        for (let k = s.tokenStart; k < i; k++) if (this.text(k) !== ',' && !isAllCaps(this.text(k))) allCaps = false;
+        if (allCaps) return i + 1;
+      }
       if (t.length >= 3 && isAllCaps(t) && !this.atom(i)?.org) caps = true;
       if (i === s.tokenStart && !caps) return -1;
     }
@@ -898,6 +904,10 @@ export class Recogniser {
   private nameAlone(p: number, items: Item[]): number | undefined {
     const run = this.nameRun(p);
     if (!run) return undefined;
+    if (run.lead) {
+      const end = this.pushName(items, p, [], run.lead, false, null, null, run);
+      return end;
+    }
     // an unknown name can only repeat a person named before: none yet, nothing to resolve
     if (!run.persons && !this.peopleSeen) return run.end;
     const end = this.pushName(items, p, [], null, false, null, null, run);
@@ -923,6 +933,7 @@ export class Recogniser {
     let j = i;
     let persons = false;
     let full = false;
+    let fullAt = -1;
     let unknown = 0;
     let atoms = 0;
     while (j < s.tokenEnd && j - i < 6) {
@@ -931,6 +942,7 @@ export class Recogniser {
         persons = true;
         atoms++;
         full = a.persons.some((e) => e.via === 'full');
+        fullAt = full ? j : -1;
         j = a.end;
         continue;
       }
@@ -954,6 +966,10 @@ export class Recogniser {
       break;
     }
     if (j === i) return undefined;
+    // "Chairman Mahmoud Abbas": unknown capitalised words before a full KB name are its title
+    if (full && atoms === 1 && fullAt > i && this.atom(fullAt)!.end === j) {
+      return { start: fullAt, end: j, persons, full, lead: this.keys[i] };
+    }
     if (unknown > 0 || atoms > 1) full = false;
     return { start: i, end: j, persons, full };
   }
@@ -964,4 +980,6 @@ interface NameRun {
   end: number;
   persons: boolean;
   full: boolean;
+  /** Capitalised words before a KB full name that ends the run ("Chairman", "General"): a title. */
+  lead?: string;
 }
