@@ -1,7 +1,7 @@
 /**
  * Store write throughput: generated articles of about 600 words (20 blocks, 2 of them dropped,
- * 12 mentions, 4 events with evidence, 8 diagnostics; 49 rows) put in batches into a fresh SQLite file and,
- * when the server answers, a fresh PostgreSQL schema (dropped afterwards). The text draws on a
+ * 12 mentions, 4 events with evidence, 8 diagnostics: 49 rows) put in batches into a fresh SQLite
+ * file and, when the server answers, a fresh PostgreSQL schema (dropped afterwards). The text draws on a
  * vocabulary of a few thousand made-up words with a skewed frequency, so the full-text index
  * grows roughly as it would with real news.
  *

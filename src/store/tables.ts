@@ -213,6 +213,11 @@ export const STORAGE_COLUMNS: { readonly [T in TableName]?: readonly (keyof Data
 /** Child tables whose rows carry `doc_seq`. */
 export const KEYED_BY_DOC_SEQ = ['blocks', 'diagnostics', 'mentions', 'evidence'] as const;
 
+/** True for a table keyed by `doc_seq` (the others, `events`, are found by `doc_id`). */
+export function keyedByDocSeq(table: string): boolean {
+  return (KEYED_BY_DOC_SEQ as readonly string[]).includes(table);
+}
+
 /** Extra columns one dialect adds (generated, never read as fields). */
 export const DIALECT_COLUMNS = {
   sqlite: {} as { readonly [T in TableName]?: readonly string[] },

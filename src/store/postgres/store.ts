@@ -21,7 +21,7 @@ import type { DocKey } from '../plan-batch.js';
 import { parseSearchQuery } from '../search-query.js';
 import { storeError } from '../store-error.js';
 import type { DocSummary, MigrationResult, PutResult, SearchHit, Store, StoreStats, StoredDoc, StoredRun } from '../store.js';
-import { insertColumns, KEYED_BY_DOC_SEQ, quoteIdent } from '../tables.js';
+import { insertColumns, keyedByDocSeq as keyedBySeq, quoteIdent } from '../tables.js';
 import type { TableName } from '../tables.js';
 import { migratePostgres } from './migrate.js';
 import { migrations } from './migrations/index.js';
@@ -46,7 +46,6 @@ function insertSql(table: TableName): string {
 
 const INSERT_DOCUMENTS = `${insertSql('documents')} ON CONFLICT DO NOTHING RETURNING id, seq::float8 AS seq`;
 const INSERT_CHILD = Object.fromEntries(CHILD_TABLES.map((t) => [t, insertSql(t)])) as Record<(typeof CHILD_TABLES)[number], string>;
-const keyedBySeq = (t: string): boolean => (KEYED_BY_DOC_SEQ as readonly string[]).includes(t);
 /** Child-table deletes, children first; `$1` = the documents' seqs (keyed tables) or ids. */
 const DELETE_CHILD = [...CHILD_TABLES]
   .reverse()

@@ -13,16 +13,15 @@ import { CHILD_TABLES, fromRows, toRows } from '../doc-rows.js';
 import type { DocRows } from '../doc-rows.js';
 import { planBatch } from '../plan-batch.js';
 import type { DocKey } from '../plan-batch.js';
-import { count } from '../options.js';
+import { count, DEFAULT_LIMIT } from '../options.js';
 import { parseSearchQuery } from '../search-query.js';
 import { storeError } from '../store-error.js';
 import type { DocSummary, MigrationResult, PutResult, SearchHit, Store, StoreStats, StoredDoc, StoredRun } from '../store.js';
-import { insertColumns, KEYED_BY_DOC_SEQ, quoteIdent } from '../tables.js';
+import { insertColumns, keyedByDocSeq as keyedBySeq, quoteIdent } from '../tables.js';
 import type { RunsTable, TableName } from '../tables.js';
 import { migrateSqlite } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { SEARCH_SQL, toFts5Query } from './search.js';
-import { DEFAULT_LIMIT } from '../options.js';
 
 /** Page size of new files. */
 export const PAGE_SIZE = 8192;
@@ -50,8 +49,6 @@ function insertSql(table: TableName, rows = 1): string {
 }
 
 type ChildTable = (typeof CHILD_TABLES)[number];
-
-const keyedBySeq = (t: string): boolean => (KEYED_BY_DOC_SEQ as readonly string[]).includes(t);
 
 /** Statements prepared once, after migrations have created the tables. */
 class Statements {
