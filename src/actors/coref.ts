@@ -147,6 +147,13 @@ export class Coref {
     return { start, end, actor: a.actor, country: a.country, sector: a.sector, role: a.role, person: a.person, resolvedBy };
   }
 
+  /** The text puts the person in another country than any office of theirs ("German minister X" for a Czech X). */
+  private conflicts(it: NameItem, p: Person): boolean {
+    if (!it.hint || p.roles.length === 0) return false;
+    const h = this.kb.country(it.hint)?.code ?? it.hint;
+    return !p.roles.some((r) => (this.kb.country(r.country)?.code ?? r.country) === h);
+  }
+
   /** Emit a resolved person, or the body the name owns ("the Bush administration" → the country, GOV). */
   private emitPerson(it: NameItem, p: Person, resolvedBy: string, antecedent?: Ref): void {
     const draft = antecedent ? this.follow(antecedent, it.start, it.end, resolvedBy) : this.personDraft(p, it.start, it.end, resolvedBy, it.hint, it.roleTitle ? it.title : null);
@@ -182,7 +189,7 @@ export class Coref {
     // a full KB name
     if (it.full) {
       const p = this.kb.resolvePersonName(text, this.date, it.hint ?? undefined);
-      if (p) {
+      if (p && !this.conflicts(it, p)) {
         this.emitPerson(it, p, it.title ? 'title+name' : 'name');
         return;
       }
@@ -222,7 +229,7 @@ export class Coref {
     // a KB name (surname, alias) on the date
     if (it.known && !(it.doubtful && !it.full)) {
       const p = this.kb.resolvePersonName(text, this.date, it.hint ?? undefined);
-      if (p && this.bareOk(it, p)) {
+      if (p && this.bareOk(it, p) && !this.conflicts(it, p)) {
         this.emitPerson(it, p, it.title ? 'title+name' : it.full ? 'name' : 'alias');
         return;
       }

@@ -941,8 +941,9 @@ export class Recogniser {
       if (a && a.start === j && a.persons.length > 0 && a.placeCode === undefined && a.org === undefined && !a.role && !a.sector) {
         persons = true;
         atoms++;
-        full = a.persons.some((e) => e.via === 'full');
-        fullAt = full ? j : -1;
+        // a one-word "full name" (a source listing only a surname) is not a full name inside a longer run
+        full = a.persons.some((e) => e.via === 'full') && (a.end - a.start >= 2 || j === i);
+        fullAt = full && a.end - a.start >= 2 ? j : -1;
         j = a.end;
         continue;
       }
@@ -967,7 +968,7 @@ export class Recogniser {
     }
     if (j === i) return undefined;
     // "Chairman Mahmoud Abbas": unknown capitalised words before a full KB name are its title
-    if (full && atoms === 1 && fullAt > i && this.atom(fullAt)!.end === j) {
+    if (fullAt > i && atoms === 1 && this.atom(fullAt)!.end === j) {
       return { start: fullAt, end: j, persons, full, lead: this.keys[i] };
     }
     if (unknown > 0 || atoms > 1) full = false;

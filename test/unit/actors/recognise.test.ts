@@ -208,3 +208,27 @@ test('recogniser resolves "X administration" to the country government', () => {
   const m = mention(doc, 'The Biden administration');
   assert.deepEqual([m?.actor, m?.country, m?.sector, m?.person], ['USA', 'USA', 'GOV', null]);
 });
+
+test('recogniser reads capitalised words before a full KB name as its title ("Chairman Mahmoud Abbas")', () => {
+  const doc = actorsDoc('Chairman Mahmoud Abbas opened the session.', '2010-01-01');
+  assert.equal(mention(doc, 'Chairman Mahmoud Abbas')?.actor, 'pse-mahmoud-abbas');
+});
+
+test('recogniser does not give a KB person to a name the text places in another country', () => {
+  const doc = actorsDoc('Austrian Foreign Minister Lukas Fischer will visit Chile.', D);
+  const m = mention(doc, 'Austrian Foreign Minister Lukas Fischer');
+  assert.deepEqual([m?.actor, m?.country, m?.person], ['AUT', 'AUT', 'Lukas Fischer']);
+});
+
+test('recogniser skips a dateline ending in a colon ("HANOI:")', () => {
+  const doc = actorsDoc('HANOI: Chile and Peru signed the accord.', D);
+  assert.equal(mentionsAt(doc, 'HANOI').length, 0);
+  assert.equal(mention(doc, 'Chile')?.country, 'CHL');
+});
+
+test('recogniser gives a title with a surname shared by several KB people their common country', () => {
+  // neither Bush held the office on this date, and both acted for the USA
+  const doc = actorsDoc('President Bush criticised the plan.', '2000-01-01');
+  const m = mention(doc, 'President Bush');
+  assert.deepEqual([m?.actor, m?.country, m?.person], ['USA', 'USA', 'Bush']);
+});
