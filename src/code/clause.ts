@@ -121,6 +121,9 @@ const TEMPORAL_NOUNS = new Set([
   'nov.',
   'dec.',
 ]);
+/** Second halves of compounds that make a name a modifier: "U.S.-led", "Syrian-backed". */
+const MODIFIER_SUFFIXES = new Set(['backed', 'led', 'based', 'born', 'made', 'funded', 'supported', 'sponsored', 'allied', 'friendly', 'brokered', 'owned', 'run', 'controlled', 'held', 'installed', 'trained', 'armed']);
+
 /** Verbs followed by a bare infinitive ("help rebuild", "let ... go"). */
 const BARE_GOVERNORS = new Set(['help']);
 const TEMPORAL_MODIFIERS = new Set(['on', 'last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'in', 'during', 'the', 'same', 'previous', 'past']);
@@ -454,6 +457,20 @@ export class SentenceView {
         i = j;
         continue;
       }
+      // "Washington along with its allies", "Iran together with Syria"
+      if (n === 'with' && (this.norm(j - 1) === 'along' || this.norm(j - 1) === 'together') && this.isNominal(j - 2)) {
+        i = j - 1;
+        continue;
+      }
+      // a parenthesis inside the phrase: "the Asia-Pacific Economic Cooperation (APEC) forum"
+      if (n === ')') {
+        let k = j - 1;
+        while (k >= 0 && j - k < 8 && this.norm(k) !== '(') k--;
+        if (k > 0 && this.norm(k) === '(' && this.isNominal(k - 1)) {
+          i = k;
+          continue;
+        }
+      }
       break;
     }
     return this.phrase(i, last + 1);
@@ -481,6 +498,14 @@ export class SentenceView {
       if (n === 'of' && this.isNominal(j + 1)) {
         i = j;
         continue;
+      }
+      if (n === '(') {
+        let k = j + 1;
+        while (k < limit && k - j < 8 && this.norm(k) !== ')') k++;
+        if (k < limit && this.norm(k) === ')' && this.isNominal(k + 1)) {
+          i = k;
+          continue;
+        }
       }
       break;
     }
@@ -517,6 +542,12 @@ export class SentenceView {
     }
     const headEnd = firstPrep >= 0 ? firstPrep : end;
     let mentions = this.mentionsIn(start, headEnd);
+    // "the pro-Iranian Hezbollah", "the Syrian-backed militia": a backer named in a compound
+    // modifier is not the actor when the phrase names another one
+    if (mentions.length > 1) {
+      const heads = mentions.filter((m) => !this.inModifierCompound(m));
+      if (heads.length > 0) mentions = heads;
+    }
     if (mentions.length === 0 && firstPrep >= 0 && this.norm(firstPrep) === 'of') {
       let ofEnd = end;
       for (let k = firstPrep + 1; k < end; k++) {
@@ -541,6 +572,19 @@ export class SentenceView {
       selfReference = false;
     }
     return { start, end, mentions, reciprocal, pronoun, selfReference };
+  }
+
+  /** The mention is "pro-X", "anti-X", "X-backed", "X-led" ...: a modifier, not the head actor. */
+  private inModifierCompound(m: Mention): boolean {
+    const first = this.tokens.findIndex((t) => t.start >= m.start);
+    let last = first;
+    while (last + 1 < this.tokens.length && this.tokens[last + 1].end <= m.end) last++;
+    if (first < 0) return false;
+    const before = this.norm(first - 1) === '-' && this.attached(first - 1) ? this.norm(first - 2) : '';
+    const after = this.norm(last + 1) === '-' && this.attached(last + 1) ? this.norm(last + 2) : '';
+    const text = this.doc.text.slice(m.start, m.end).toLowerCase();
+    if (/^(pro|anti)-/.test(text) || before === 'pro' || before === 'anti') return true;
+    return MODIFIER_SUFFIXES.has(after);
   }
 
   /** Distinct mentions over a token range, in order. */

@@ -186,8 +186,14 @@ export function assessTrigger(view: SentenceView, v: number, g: VerbGroup, depth
       if (PASS.has(word)) return outer.modality === 'future' ? outer : { modality };
       return { modality: 'embedded', ruleId: 'code:embedded', reason: `'${view.surface(v)}' is the complement of '${view.surface(gov)}'` };
     }
-    if (g.controller && (g.controller.start === 0 || view.isClauseBreak(g.controller.start - 1) || view.norm(g.controller.start - 1) === ',')) {
-      // Headline future: "Bush to visit China".
+    const c = g.controller;
+    if (
+      c &&
+      c.end - c.start <= 5 &&
+      !view.tokens.slice(c.start, c.end).some((t) => t.pos === 'ADP' || t.pos === 'VERB') &&
+      (c.start === 0 || view.isClauseBreak(c.start - 1) || view.norm(c.start - 1) === ',' || view.norm(c.start - 1) === ':')
+    ) {
+      // Headline future: "Bush to visit China", "German leader to arrive in China".
       return { modality: 'future', threat: true };
     }
     return { modality: 'embedded', ruleId: 'code:embedded', reason: `'${view.surface(v)}' is an infinitive complement` };
