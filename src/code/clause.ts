@@ -787,6 +787,27 @@ export class SentenceView {
     return undefined;
   }
 
+  /**
+   * The speaker of a reporting clause that follows token `after` ('"We will ...," the minister
+   * said' or '..., said the minister'): the subject of the first speech verb after a comma or a
+   * closing quote.
+   */
+  speakerAfter(after: number): NounPhrase | undefined {
+    let sawBreak = false;
+    for (let k = after; k < this.tokens.length; k++) {
+      const n = this.norm(k);
+      if (n === ',' || n === '"' || n === "'") sawBreak = true;
+      if (!sawBreak || !this.isVerb(k) || !SPEECH_VERBS.has(this.lemma(k))) continue;
+      const vg = this.verbGroup(k);
+      const before = this.subjectBefore(vg.start);
+      if (before && before.mentions.length && before.start > after) return before;
+      const inverted = this.phraseRight(k + 1);
+      if (inverted && inverted.mentions.length) return inverted;
+      return undefined;
+    }
+    return undefined;
+  }
+
   /** Whether a speech verb precedes token `i` in this sentence (reported speech). */
   reported(i: number): boolean {
     for (let k = i - 1; k >= 0; k--) if (this.isVerb(k) && SPEECH_VERBS.has(this.lemma(k))) return true;

@@ -231,7 +231,7 @@ function subjectOf(view: SentenceView, groupStart: number, governor: number | un
 
 /** Resolve an actor-less "he"/"his country" subject to the speaker of a preceding "X said". */
 function withSpeaker(view: SentenceView, np: NounPhrase | undefined): NounPhrase | undefined {
-  if (np && np.mentions.length === 0 && (np.pronoun || np.selfReference)) return view.speakerBefore(np.start) ?? np;
+  if (np && np.mentions.length === 0 && (np.pronoun || np.selfReference)) return view.speakerBefore(np.start) ?? view.speakerAfter(np.end) ?? np;
   return np;
 }
 

@@ -83,3 +83,8 @@ test('clause prepPhrase finds the actor after a preposition within the clause', 
   const w = view('Japan spoke about trade because Vietnam asked with urgency.');
   assert.equal(w.prepPhrase(at(w, 'spoke') + 1, 'with'), undefined);
 });
+
+test('clause a pronoun inside a quote takes the speaker named after it', () => {
+  assert.deepEqual(coded('"We will strike Israel if attacked," the Iranian defence minister said.'), ['IRN>ISR 138']);
+  assert.deepEqual(coded('"Our country supports Ukraine," said the Polish president.'), ['POL>UKR 051']);
+});
