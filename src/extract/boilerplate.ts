@@ -38,7 +38,7 @@ const WORD_REASON: Record<string, DropReason> = {
 
 /** Tags whose content is not article prose, with the reason. */
 const TAG_REASON: Record<string, DropReason> = {
-  FIGURE: 'caption', FIGCAPTION: 'caption', NAV: 'navigation', HEADER: 'headline',
+  FIGURE: 'caption', FIGCAPTION: 'caption', NAV: 'navigation', HEADER: 'headline', ASIDE: 'promo', FOOTER: 'copyright',
 };
 
 /** A container holding more than this share of the article's text is never judged by its name. */

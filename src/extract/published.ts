@@ -302,20 +302,29 @@ const PUBLISHED_LABEL = /^(?:first\s+)?(?:published|posted|publicado|publicada|p
 
 /**
  * A publication date from the article's first lines: a line that starts with "Published",
- * "Posted" (or the same word in a few other languages), else a short line (a dateline) that
- * holds a date, provided it is not an "Updated" line.
+ * "Posted" (or the same word in a few other languages), else a dateline: a short line (60
+ * characters at most) holding a date, or a date before a dash, bar or colon in the first 60
+ * characters of a line; "Updated" lines are skipped.
  */
 export function publishedFromText(lines: readonly string[], opts: { today?: string } = {}): Dated | undefined {
   const b: Bounds = { min: '1995-01-01', max: opts.today ?? utcToday() };
-  const head = lines.slice(0, 12);
-  for (const line of head) {
+  for (const line of lines.slice(0, 12)) {
     if (!PUBLISHED_LABEL.test(line)) continue;
     const d = dateInText(line.slice(0, 160));
     if (inBounds(d, b)) return { date: d, from: 'text' };
   }
-  for (const line of head) {
-    if (line.length > 100 || UPDATE_WORDS.test(line)) continue;
-    const d = dateInText(line);
+  for (const line of lines.slice(0, 12)) {
+    // A dateline: a short line, or the part of a line before a dash, bar or colon within its
+    // first 60 characters ("KORSVIK, 3 May 2021 – Ministers met"). A sentence that merely
+    // starts with a date ("On 3 May 2021, ministers met") is not a dateline.
+    if (UPDATE_WORDS.test(line.slice(0, 60))) continue;
+    let head = line;
+    if (line.length > 60) {
+      const cut = /\s[-–—|:]\s|[–—|]/.exec(line.slice(0, 60));
+      if (!cut) continue;
+      head = line.slice(0, cut.index);
+    }
+    const d = dateInText(head);
     if (inBounds(d, b)) return { date: d, from: 'text' };
   }
   return undefined;

@@ -145,4 +145,8 @@ test('publishedFromText reads a Published line and skips Updated lines', () => {
   assert.deepEqual(publishedFromText(['Updated March 9, 2021', 'Published March 2, 2021', 'Body text.'], { today: TODAY }), { date: '2021-03-02', from: 'text' });
   assert.deepEqual(publishedFromText(['KORSVIK, 3 March 2021 – Ministers met.'], { today: TODAY }), { date: '2021-03-03', from: 'text' });
   assert.equal(publishedFromText(['Updated March 9, 2021'], { today: TODAY }), undefined);
+  const long = 'KORSVIK, 3 March 2021 – Ministers from the two countries met again on the quay to sign the final text.';
+  assert.equal(publishedFromText([long], { today: TODAY })?.date, '2021-03-03');
+  const sentence = 'On 3 March 2021, ministers from the two countries met again on the quay to sign the final text of the accord.';
+  assert.equal(publishedFromText([sentence], { today: TODAY }), undefined);
 });
