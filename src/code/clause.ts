@@ -592,11 +592,7 @@ export class SentenceView {
     const out: Mention[] = [];
     for (let k = Math.max(0, start); k < Math.min(end, this.tokens.length); k++) {
       const m = this.mentionAt[k];
-      if (m && !out.includes(m)) {
-        // A mention followed by "of" inside the head ("the Chinese government of ..." is rare) is kept;
-        // a mention inside a hyphenated compound modifier ("U.S.-led") is kept too.
-        out.push(m);
-      }
+      if (m && !out.includes(m)) out.push(m);
     }
     return out;
   }

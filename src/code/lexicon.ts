@@ -87,7 +87,7 @@ export interface Lexicon {
   readonly byNoun: ReadonlyMap<string, Pattern[]>;
   /** Surface forms of every verb lemma of the lexicon (for headlines and participles). */
   readonly verbForms: FormIndex;
-  /** Words the lexicon needs a token's lemma or surface for (`requires`, `unless`, `object`, `particle`). */
+  /** The pattern with this id, if any. */
   get(id: string): Pattern | undefined;
 }
 
