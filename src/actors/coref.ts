@@ -54,6 +54,7 @@ export class Coref {
   readonly mentions: Mention[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private readonly records: Ref[] = [];
+  private readonly needSupport = new Set<Mention>();
   /** Multi-word names that resolved to no one ("Kim Yong Nam"): a later "Kim" may be them too. */
   private readonly unknownNames: { keys: Set<string>; start: number; text: string }[] = [];
   private readonly kb: Kb;
@@ -70,9 +71,11 @@ export class Coref {
   addSentence(items: Item[]): void {
     for (const it of items) {
       switch (it.kind) {
-        case 'mention':
-          this.push(it.draft, it.sentence, it.entity, it.personId ?? (it.entity === 'person' ? null : null), it.subject, undefined, it.personId ? this.kb.person(it.personId) : undefined);
+        case 'mention': {
+          const m = this.push(it.draft, it.sentence, it.entity, it.personId ?? null, it.subject, undefined, it.personId ? this.kb.person(it.personId) : undefined);
+          if (it.needsSupport) this.needSupport.add(m);
           break;
+        }
         case 'name':
           this.name(it);
           break;
@@ -93,6 +96,28 @@ export class Coref {
           break;
       }
     }
+  }
+
+  /**
+   * Finish the document: drop capitals that are also other places or given names ("Victoria",
+   * "Hamilton") when nothing else in the article names their country, and references to them.
+   */
+  finish(): void {
+    if (this.needSupport.size === 0) return;
+    const drop = new Set<Mention>();
+    for (const m of this.needSupport) {
+      const supported = this.mentions.some((o) => o !== m && !this.needSupport.has(o) && o.country === m.country && !String(o.resolvedBy).startsWith('coref'));
+      if (!supported) {
+        drop.add(m);
+        this.diagnostics.push({ severity: 'info', source: 'actors', ruleId: 'actors:skip-unsupported-capital', reason: `"${m.text}" is also another place or a name, and the article names ${m.country} nowhere else: left unresolved`, start: m.start, end: m.end });
+      }
+    }
+    if (drop.size === 0) return;
+    const dropIds = new Set([...drop].map((m) => m.id));
+    for (const m of this.mentions) if (m.antecedent !== undefined && dropIds.has(m.antecedent)) drop.add(m);
+    const kept = this.mentions.filter((m) => !drop.has(m));
+    this.mentions.length = 0;
+    this.mentions.push(...kept);
   }
 
   private push(draft: MentionDraft, sentence: number, entity: Entity, personId: string | null, subject: boolean, antecedent?: number, person?: Person, extraKeys?: string): Mention {
@@ -237,7 +262,9 @@ export class Coref {
     // a title with a partial name held by one office holder on the date ("President Xi")
     if (it.roleTitle && it.title && it.blocked === null) {
       // on the date first, then anyone who ever held such an office ("President Obama" in a text dated 2000)
-      const p = titledHolder(this.kb, this.date, it.title, it.keys, it.hint) ?? titledHolder(this.kb, null, it.title, it.keys, it.hint);
+      let p = titledHolder(this.kb, this.date, it.title, it.keys, it.hint) ?? titledHolder(this.kb, null, it.title, it.keys, it.hint);
+      // another spelling of the given name ("Mikhail"/"Mikheil"): the surname and the stated country suffice
+      if (!p && it.hint && it.keys.length >= 2) p = titledHolder(this.kb, this.date, it.title, it.keys.slice(-1), it.hint);
       if (p) {
         this.emitPerson(it, p, 'title+name');
         return;

@@ -63,6 +63,8 @@ export interface MentionItem extends ItemBase {
   /** For a description of an unknown person ("Nigerian minister Dubem Oniya"): the name's span. */
   nameStart?: number;
   nameEnd?: number;
+  /** A capital that is also another place or a given name ("Victoria"): kept only when the article names its country elsewhere. */
+  needsSupport?: boolean;
 }
 
 export interface NameItem extends ItemBase {
@@ -751,11 +753,16 @@ export class Recogniser {
       let sector = m.sector;
       if (a.place && (a.place.kind === 'capital' || a.place.kind === 'building') && LOCATIVES.has(this.key(a.start - 1))) sector = null;
       const start = a.start;
+      const amb = a.place?.ambiguous;
+      // acting as a government ("Washington said", "by Washington", "Washington's envoy") it stands alone
+      const acting = a.start === this.sentence.tokenStart || this.followedByVerb(a.end, a.start) || this.key(a.end) === "'s" || this.key(a.start - 1) === 'by';
+      const needsSupport = !acting && !a.org && (a.place?.kind === 'capital' || a.place?.kind === 'building') && !!amb && (amb.includes('place-elsewhere') || amb.includes('person-name'));
       items.push({
         ...this.base(start, end),
         kind: 'mention',
         entity: m.entity,
         draft: { start: this.tokens[start].start, end: this.tokens[end - 1].end, actor: m.actor, country: m.country, sector, role: null, person: null, resolvedBy: m.resolvedBy },
+        ...(needsSupport ? { needsSupport } : {}),
       });
     }
   }
@@ -782,7 +789,9 @@ export class Recogniser {
       let to = ownersFirst ? (last ? end : a.end) : end;
       // a sector noun of the KB may end in a preposition ("ambassador to", "embassy in"): not part of the actor
       while (to - 1 > from && (this.tokens[to - 1].pos === 'ADP' || this.tokens[to - 1].pos === 'DET')) to--;
-      let sector = role?.sector ?? sectorEntry?.sector ?? null;
+      // "militia leader", "army chief": the organisation noun before the role noun gives the sector
+      const orgNoun = heads.length > 1 && heads[0].sector && !heads[0].role ? heads[0].sector.sector : null;
+      let sector = orgNoun ?? role?.sector ?? sectorEntry?.sector ?? null;
       if (sector && NO_SECTOR.has(sector)) sector = null;
       if (m.entity !== 'state' && m.sector && !role) sector = sector ?? m.sector;
       const draft: MentionDraft = {
@@ -942,7 +951,7 @@ export class Recogniser {
         persons = true;
         atoms++;
         // a one-word "full name" (a source listing only a surname) is not a full name inside a longer run
-        full = a.persons.some((e) => e.via === 'full') && (a.end - a.start >= 2 || j === i);
+        full = a.persons.some((e) => e.via === 'full') && a.end - a.start >= 2;
         fullAt = full && a.end - a.start >= 2 ? j : -1;
         j = a.end;
         continue;

@@ -49,6 +49,7 @@ export function recogniseDoc(doc: Doc, kb: Kb, date: string): { mentions: Mentio
   const rec = new Recogniser(kb, doc, date);
   const coref = new Coref(kb, date, doc.text);
   for (const s of doc.layers.sentences) coref.addSentence(rec.sentenceItems(s));
+  coref.finish();
   const mentions = coref.mentions;
   // ids follow document order; antecedents are renumbered with them
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -119,3 +119,11 @@ test('coref resolves "the kingdom" only to a monarchy', () => {
   const rep = actorsDoc('Chile hosted the talks. The kingdom said it was pleased.', D);
   assert.equal(mention(rep, 'The kingdom'), undefined);
 });
+
+test('coref drops a capital that is also a given name when the article names its country nowhere else', () => {
+  const doc = actorsDoc('The girl, named Victoria, now lives in Hanover with her new family.', D);
+  assert.equal(mention(doc, 'Victoria'), undefined);
+  assert.ok(doc.diagnostics.some((d) => d.ruleId === 'actors:skip-unsupported-capital'));
+  const gov = actorsDoc('Officials in Victoria said the Seychelles would help.', D);
+  assert.equal(mention(gov, 'Victoria')?.country, 'SYC');
+});

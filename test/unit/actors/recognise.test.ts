@@ -232,3 +232,8 @@ test('recogniser gives a title with a surname shared by several KB people their 
   const m = mention(doc, 'President Bush');
   assert.deepEqual([m?.actor, m?.country, m?.person], ['USA', 'USA', 'Bush']);
 });
+
+test('recogniser finds the office holder for a title, a stated country and another spelling of the given name', () => {
+  const doc = actorsDoc('Georgian President Mikhail Saakashvili appealed for talks.', '2008-06-01');
+  assert.equal(mention(doc, 'Georgian President Mikhail Saakashvili')?.actor, 'geo-mikheil-saakashvili');
+});
