@@ -16,6 +16,8 @@ export interface Gazetteer {
   readonly names: ReadonlySet<string>;
   /** Every full key and every prefix of one that ends at a possible token boundary. */
   readonly prefixes: ReadonlySet<string>;
+  /** The prefixes that a longer key continues (where a scan may go on). */
+  readonly extendable: ReadonlySet<string>;
   /** The longest name in tokens (a bound for the scan). */
   readonly maxTokens: number;
 }
@@ -38,6 +40,7 @@ export function gazetteerOf(kb: Kb): Gazetteer {
 export function buildGazetteer(keys: Iterable<string>): Gazetteer {
   const names = new Set<string>();
   const prefixes = new Set<string>();
+  const extendable = new Set<string>();
   let maxTokens = 1;
   for (const key of keys) {
     if (!key) continue;
@@ -49,14 +52,16 @@ export function buildGazetteer(keys: Iterable<string>): Gazetteer {
       if (!BOUNDARY.has(c)) continue;
       pieces++;
       prefixes.add(key.slice(0, i));
+      extendable.add(key.slice(0, i));
       if (c !== ' ') {
         prefixes.add(key.slice(0, i + 1));
+        if (i + 1 < key.length) extendable.add(key.slice(0, i + 1));
         pieces++;
       }
     }
     if (pieces > maxTokens) maxTokens = pieces;
   }
-  return { names, prefixes, maxTokens: Math.min(maxTokens, 16) };
+  return { names, prefixes, extendable, maxTokens: Math.min(maxTokens, 16) };
 }
 
 const ASCII_PLAIN = /^[\x21-\x7e]*$/;

@@ -233,9 +233,10 @@ function viaOf(e: KbEntry): string {
  * letters or more may be written with one capital ("Nato", "Opec").
  */
 function acronymCaseFits(e: KbEntry, span: string): boolean {
+  if (e.kind !== 'igo' && e.kind !== 'body' && e.kind !== 'group' && e.kind !== 'country') return true;
   const form = e.form.replace(/\./g, '');
   const caps = form.replace(/[^A-Z]/g, '').length;
-  if (caps < 2 || (e.kind !== 'igo' && e.kind !== 'body' && e.kind !== 'group' && e.kind !== 'country')) return true;
+  if (caps < 2) return true;
   const text = span.replace(/^the\s+/i, '').replace(/\./g, '');
   if (text === form) return true;
   const allCaps = form === form.toUpperCase();
@@ -335,7 +336,7 @@ export class Recogniser {
     const n = s.tokenEnd - s.tokenStart;
     if (this.atomAt.length < n) this.atomAt = new Array(n);
     this.atomAt.fill(undefined, 0, n);
-    const { names, prefixes, maxTokens } = this.gaz;
+    const { names, prefixes, extendable, maxTokens } = this.gaz;
     const text = this.doc.text;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       let k = this.keys[i];
@@ -347,7 +348,7 @@ export class Recogniser {
       const ends: number[] = names.has(k) ? [i + 1] : [];
       for (let j = i + 1; j < s.tokenEnd && j - i < maxTokens; j++) {
         const kj = this.keys[j];
-        if (!kj) break;
+        if (!kj || !extendable.has(k)) break;
         k = this.tokens[j].start > this.tokens[j - 1].end ? `${k} ${kj}` : k + kj;
         if (!prefixes.has(k)) break;
         if (names.has(k)) ends.push(j + 1);
