@@ -697,6 +697,12 @@ export class SentenceView {
   subjectBefore(groupStart: number, depth = 0): NounPhrase | undefined {
     let p = groupStart - 1;
     if (p < 0 || depth > 4) return undefined;
+    // an acronym in parentheses after the subject: "the European Union (EU) agreed"
+    if (this.norm(p) === ')') {
+      let k = p - 1;
+      while (k >= 0 && p - k < 8 && this.norm(k) !== '(') k--;
+      if (k > 0 && this.norm(k) === '(' && this.isNominal(k - 1)) p = k - 1;
+    }
     const n = this.norm(p);
     // Relative pronoun: "X, who visited Y" → X.
     if ((n === 'who' || n === 'which' || (n === 'that' && this.pos(p) === 'PRON')) && p > 0) {
