@@ -107,6 +107,16 @@ export async function runZyteBench(opts: { halves?: boolean } = {}): Promise<Zyt
     return r;
   };
 
+  // Warm up both code paths (JIT, linkedom) on a few pages so that neither timing pays for it.
+  for (const p of pages.slice(0, 10)) {
+    extract(newDoc(p.id, p.html, p.url));
+    try {
+      new Readability(parseDocument(p.html)).parse();
+    } catch {
+      /* scored below */
+    }
+  }
+
   // parley: extract (+ clean), timed together; extract alone is the same docs before clean.
   const parley: Bodies = {};
   const alone: Bodies = {};

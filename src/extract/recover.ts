@@ -5,8 +5,9 @@
  * Before Readability runs, the page's blocks are recorded with what the checks need (text, parent,
  * whether they read like prose), since Readability then rewrites the document. The extracted
  * blocks are aligned, in order, with the recorded ones. A recorded block that lies in a short gap
- * between two aligned blocks, shares a parent with one of them, is not in the extraction, and
- * reads like prose (enough words, few links, outside figures, navigation and asides) is put back.
+ * between two aligned blocks, shares a parent with one of them (or a parent of the same tag and
+ * class: one paragraph per wrapper), is not in the extraction, and reads like prose (enough
+ * words, few links, outside figures, navigation and asides) is put back.
  */
 import type { DomBlock } from './blocks.js';
 import { collectBlocks } from './blocks.js';
@@ -16,6 +17,8 @@ import { wordCount } from './boilerplate.js';
 export interface PageBlock extends DomBlock {
   /** The block element's parent at recording time. */
   parent: Element | null;
+  /** The parent's tag and class ("DIV.card-content"): paragraphs of one template share it. */
+  parentKey: string;
   /** Reads like a prose paragraph that may be put back. */
   prose: boolean;
 }
@@ -44,7 +47,26 @@ function looksLikeProse(b: DomBlock): boolean {
 
 /** Record the blocks of an untouched page (call before anything rewrites the document). */
 export function snapshotPage(document: Document): PageBlock[] {
-  return collectBlocks(document.body).map((b) => ({ ...b, parent: b.el.parentElement, prose: looksLikeProse(b) }));
+  return collectBlocks(document.body).map((b) => {
+    const parent = b.el.parentElement;
+    const parentKey = parent ? `${parent.tagName}.${(parent.getAttribute('class') ?? '').trim()}` : '';
+    return { ...b, parent, parentKey, prose: looksLikeProse(b) };
+  });
+}
+
+/** The set of lower-cased words of a text. */
+function wordSet(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
+}
+
+/** True when most words of `a` also occur in `b` (a variant of a paragraph already extracted). */
+function mostlyIn(a: string, b: string | undefined): boolean {
+  if (!b) return false;
+  const wa = wordSet(a);
+  const wb = wordSet(b);
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return wa.size > 0 && shared / wa.size >= 0.6;
 }
 
 export interface Recovery {
@@ -82,9 +104,12 @@ export function recoverParagraphs(blocks: DomBlock[], page: readonly PageBlock[]
     if (j >= 0) {
       if (prev >= 0 && j - prev - 1 <= MAX_GAP) {
         const parents = new Set([page[prev].parent, page[j].parent]);
+        const keys = new Set([page[prev].parentKey, page[j].parentKey].filter((k) => k.includes('.') && !k.endsWith('.')));
         for (let k = prev + 1; k < j; k++) {
           const cand = page[k];
-          if (!cand.prose || !parents.has(cand.parent) || present.has(cand.text)) continue;
+          if (!cand.prose || present.has(cand.text)) continue;
+          if (!parents.has(cand.parent) && !keys.has(cand.parentKey)) continue;
+          if (mostlyIn(cand.text, out[out.length - 1]?.text) || mostlyIn(cand.text, b.text)) continue;
           out.push({ text: cand.text, kind: cand.kind, el: cand.el, linkChars: cand.linkChars, rule: 'extract:recovered' } as DomBlock);
           present.add(cand.text);
           recovered++;

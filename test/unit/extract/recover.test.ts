@@ -31,3 +31,18 @@ test('recoverParagraphs leaves short lines, link lines and captions out', () => 
   const r = recoverParagraphs(extracted, snapshotPage(parseDocument(page)));
   assert.equal(r.recovered, 0);
 });
+
+test('recoverParagraphs puts back a paragraph whose wrapper has the same tag and class as its neighbours', () => {
+  const card = (n: number) => `<div class="card"><div class="card-text"><p>${para(n)}</p></div></div>`;
+  const page = `<section>${[1, 2, 3, 4].map(card).join('')}</section>`;
+  const extracted = collectBlocks(parseDocument(page).body).filter((b) => !b.text.includes('number 3'));
+  const r = recoverParagraphs(extracted, snapshotPage(parseDocument(page)));
+  assert.equal(r.recovered, 1);
+  assert.equal(r.blocks[2].text, para(3));
+});
+
+test('recoverParagraphs does not put back a variant of a paragraph already extracted', () => {
+  const page = `<div><p>${para(1)}</p><p>${para(2)}</p><p>Variant: ${para(2)}</p><p>${para(4)}</p></div>`;
+  const extracted = collectBlocks(parseDocument(page).body).filter((b) => !b.text.startsWith('Variant'));
+  assert.equal(recoverParagraphs(extracted, snapshotPage(parseDocument(page))).recovered, 0);
+});
