@@ -4,7 +4,20 @@ import { collectBlocks } from '../../../src/extract/blocks.js';
 import { parseDocument } from '../../../src/extract/dom.js';
 import { recoverParagraphs, snapshotPage } from '../../../src/extract/recover.js';
 
-const para = (n: number) => `Paragraph number ${n} of the report describes how the committee reached its decision after long debate.`;
+const SENTENCES = [
+  'The committee met on Monday morning to review the evidence gathered during the spring.',
+  'Members from the coastal districts asked for more time to consult their local councils.',
+  'A majority agreed that the harbour tax should fall by a tenth over the next three years.',
+  'Two members voted against, arguing that the ferry companies would keep the savings.',
+  'The chair said a final report would go to parliament before the summer recess began.',
+  'Officials from the treasury declined to say how the lost revenue would be replaced.',
+  'Fishing groups welcomed the decision but said the cut came several years too late.',
+  'The opposition promised to raise the matter again when the budget is debated in autumn.',
+  'Local newspapers had followed the hearings closely since the first session in March.',
+  'Observers expect the ministry to publish its own response within a few weeks.',
+];
+/** A distinct prose paragraph; "number N" lets the tests find it. */
+const para = (n: number) => `Paragraph number ${n}: ${SENTENCES[n - 1]}`;
 
 const PAGE = `<div class="story">
   <p>${para(1)}</p><p>${para(2)}</p><p>${para(3)}</p><p>${para(4)}</p><p>${para(5)}</p>
