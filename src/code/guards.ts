@@ -115,7 +115,7 @@ const INTENT = new Set([
   'stand',
 ]);
 /** Governors that pass the act through as done ("began to withdraw"). */
-const PASS = new Set(['begin', 'start', 'continue', 'resume', 'manage', 'proceed', 'go', 'keep', 'move', 'help', 'decide', 'decision', 'intensify', 'step']);
+const PASS = new Set(['begin', 'start', 'continue', 'resume', 'manage', 'proceed', 'go', 'keep', 'move', 'help', 'decide', 'decision', 'intensify', 'step', 'claim', 'say', 'report']);
 /** Nouns or verbs before "that" which make the clause after it unasserted. */
 const DENIAL = new Set(['deny', 'denial', 'denied', 'dismiss', 'reject', 'refute']);
 const ALLEGATION = new Set([

@@ -97,3 +97,7 @@ test('guards futureCode, refusedCode and attemptedCode map codes by root', () =>
   assert.equal(refusedCode('190', cameo), undefined);
   assert.equal(attemptedCode('186'), '185');
 });
+
+test('guards an act claimed or said to have happened is coded', () => {
+  assert.deepEqual(coded('Iraqi militants claimed to have kidnapped two French journalists.'), ['IRQ>FRA 181']);
+});
