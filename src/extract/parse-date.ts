@@ -65,13 +65,15 @@ const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:$|T\d)/;
 const YMD_SEP = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:$|[\sT,])/;
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:$|[\sT,])/;
 const TIMESTAMP = /^\d{9,13}(?:\.\d+)?$/;
+/** East Asian written dates: 2020年5月12日 (Chinese, Japanese), 2020년 5월 12일 (Korean). */
+export const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/;
 const WEEKDAYS = /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|urday)?\b\.?,?/gi;
 
 /**
  * Parse a date or datetime string to `YYYY-MM-DD`: ISO 8601 (with or without time and zone, or
- * the basic `20220729` form), RFC 822 ("Fri, 29 Jul 2022 10:00:00 +0000"), written dates
- * ("July 29, 2022", "29 July 2022", "29. Juli 2022"), `2022/07/29`, numeric day-month forms and
- * Unix timestamps in seconds or milliseconds. Returns undefined for anything else, including
+ * the basic `20220729` form), RFC 822 ("Fri, 29 Jul 2022 10:00:00 +0000", also with a two-digit
+ * year), written dates ("July 29, 2022", "29 July 2022", "29. Juli 2022", "2022年7月29日"),
+ * `2022/07/29`, numeric day-month forms and Unix timestamps in seconds or milliseconds. Returns undefined for anything else, including
  * impossible days (2022-02-30).
  */
 export function parseDate(s: string, opts: ParseDateOptions = {}): string | undefined {
@@ -88,6 +90,8 @@ export function parseDate(s: string, opts: ParseDateOptions = {}): string | unde
     return Number.isNaN(d.getTime()) ? undefined : isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
   m = YMD_SEP.exec(t);
+  if (m) return isoDay(+m[1], +m[2], +m[3]);
+  m = CJK_DATE.exec(t);
   if (m) return isoDay(+m[1], +m[2], +m[3]);
   m = NUMERIC.exec(t);
   if (m) {
@@ -123,7 +127,12 @@ function parseWritten(t: string): string | undefined {
   if (month === undefined) return undefined;
   const numbers = tokens.map((tok, i) => ({ tok, i })).filter((x) => /^\d+$/.test(x.tok));
   const yearTok = numbers.find((x) => x.tok.length === 4);
-  if (!yearTok) return undefined;
+  if (!yearTok) {
+    // RFC 822 allows two-digit years: "29 Jul 22".
+    const day = numbers.find((x) => x.i === monthAt - 1);
+    const year = numbers.find((x) => x.i === monthAt + 1 && x.tok.length === 2);
+    return day && year ? isoDay(twoDigitYear(year.tok), month, +day.tok) : undefined;
+  }
   const days = numbers.filter((x) => x !== yearTok && x.tok.length <= 2 && +x.tok >= 1 && +x.tok <= 31);
   if (days.length === 0) return undefined;
   // The day is the number next to the month name.

@@ -16,7 +16,7 @@
  */
 import type { MetaIndex } from './metadata.js';
 import { normaliseSpace } from './blocks.js';
-import { isoDay, parseDate } from './parse-date.js';
+import { CJK_DATE, isoDay, parseDate } from './parse-date.js';
 
 /** A publication date and the rule that found it. */
 export interface Dated {
@@ -284,6 +284,11 @@ const WRITTEN_IN_TEXT =
 /** The first date written in a short text ("12.05.2020", "2020-05-12", "May 12, 2020", "12 мая 2020"). */
 export function dateInText(text: string): string | undefined {
   let m = ISO_IN_TEXT.exec(text);
+  if (m) {
+    const d = isoDay(+m[1], +m[2], +m[3]);
+    if (d) return d;
+  }
+  m = CJK_DATE.exec(text);
   if (m) {
     const d = isoDay(+m[1], +m[2], +m[3]);
     if (d) return d;

@@ -20,6 +20,7 @@ test('parseDate keeps the calendar day written in the string own time zone', () 
 test('parseDate reads RFC 822 dates from feeds', () => {
   assert.equal(parseDate('Fri, 29 Jul 2022 10:00:00 +0000'), '2022-07-29');
   assert.equal(parseDate('29 Jul 2022 10:00 GMT'), '2022-07-29');
+  assert.equal(parseDate('Fri, 29 Jul 22 10:00:00 GMT'), '2022-07-29');
 });
 
 test('parseDate reads written dates in either order', () => {
@@ -30,6 +31,8 @@ test('parseDate reads written dates in either order', () => {
   assert.equal(parseDate('3 de septiembre de 2021'), '2021-09-03');
   assert.equal(parseDate('3. September 2021'), '2021-09-03');
   assert.equal(parseDate('3 сентября 2021'), '2021-09-03');
+  assert.equal(parseDate('2021年9月3日 10:00'), '2021-09-03');
+  assert.equal(parseDate('2021년 9월 3일'), '2021-09-03');
 });
 
 test('parseDate reads slashed, dotted and numeric forms', () => {
