@@ -93,3 +93,18 @@ test('extractHtml handles markup nested thousands deep without Readability', () 
   assert.notEqual(r.method, 'readability');
   assert.ok(r.blocks.some((b) => b.text.startsWith('A paragraph deep inside')));
 });
+
+test('extractHtml never throws on truncated and scrambled copies of a page', () => {
+  const page = fixture('article-basic.html');
+  const noise = ['<div>', '</div>', '<p>', '</table>', '<td>', '<script>', '</script>', '<!--', '-->', '<br>', '&#x', '<a href="', '">', '<time datetime="2020-13-45">', '<svg><g>', '</body>', '<html>', '\u0000'];
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let run = 0; run < 40; run++) {
+    let html = page.slice(0, Math.floor(rnd() * page.length));
+    for (let j = 0; j < 20; j++) {
+      const at = Math.floor(rnd() * html.length);
+      html = html.slice(0, at) + noise[Math.floor(rnd() * noise.length)] + html.slice(at);
+    }
+    assert.doesNotThrow(() => extractHtml(html, { url: 'https://ledger.example/2021/03/04/x' }), `run ${run}`);
+  }
+});
