@@ -102,7 +102,7 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): HtmlEx
   const document = parseDocument(html);
   const meta = indexMeta(document);
   const metadata = readMetadata(document, meta, opts.url);
-  const dated = findPublished(document, meta, { url: opts.url ?? metadata.canonicalUrl });
+  const dated = findPublished(document, meta, { url: opts.url ?? metadata.canonicalUrl, lang: metadata.lang });
   // Readability rewrites the document it is given: record the page's blocks first (for recovery);
   // the fallback, rarely needed, parses the page again.
   const readable = domDepth(document.documentElement) <= MAX_DEPTH;
@@ -163,7 +163,7 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): HtmlEx
   if (metadata.lang) out.lang = metadata.lang;
   if (metadata.canonicalUrl) out.canonicalUrl = metadata.canonicalUrl;
   if (metadata.siteName) out.siteName = metadata.siteName;
-  const date = dated ?? publishedFromText(out.blocks.map((b) => b.text));
+  const date = dated ?? publishedFromText(out.blocks.map((b) => b.text), { lang: metadata.lang });
   if (date) {
     out.published = date.date;
     out.publishedFrom = date.from;

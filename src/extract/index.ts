@@ -12,7 +12,7 @@ export { extractHtml, domDepth } from './html.js';
 export type { HtmlBlock, HtmlExtraction, ExtractHtmlOptions, ExtractMethod } from './html.js';
 export { parseDate, isoDay, monthNumber } from './parse-date.js';
 export type { ParseDateOptions } from './parse-date.js';
-export { findPublished, publishedFromText, dateFromUrl, dateInText, PUBLISHED_META, MODIFIED_META } from './published.js';
+export { findPublished, publishedFromText, dateFromUrl, dateInText, slashOrder, PUBLISHED_META, MODIFIED_META } from './published.js';
 export type { Dated, FindPublishedOptions } from './published.js';
 export { parseDocument } from './dom.js';
 export { collectBlocks, normaliseSpace, isHidden, textLengths } from './blocks.js';

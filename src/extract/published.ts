@@ -31,6 +31,8 @@ export interface Dated {
 export interface FindPublishedOptions {
   /** The page URL, for the URL rule. */
   url?: string;
+  /** The page language (`en-US`, `fr`): how ambiguous slashed dates in the text are read. */
+  lang?: string;
   /** Today, `YYYY-MM-DD` (default: the current UTC day); later dates are never returned. */
   today?: string;
 }
@@ -65,6 +67,16 @@ const DATE_CLASS = /(?:^|[\s_-])(?:date|dates|datetime|time|timestamp|published|
 interface Bounds {
   min: string;
   max: string;
+  /** How to read ambiguous slashed numeric dates in the page's text. */
+  order: 'mdy' | 'dmy';
+}
+
+/**
+ * The order of ambiguous slashed dates ("05/06/2020") for a page language: month first for
+ * English without a region or with the US region, day first otherwise.
+ */
+export function slashOrder(lang: string | undefined): 'mdy' | 'dmy' {
+  return lang && /^en(?:[-_]us)?$/i.test(lang.trim()) ? 'mdy' : 'dmy';
 }
 
 function inBounds(date: string | undefined, b: Bounds): date is string {
@@ -178,9 +190,9 @@ export function dateFromUrl(url: string | undefined): string | undefined {
   } catch {
     /* use the string as it is */
   }
-  let m = /(?:^|[/_.-])((?:19|20)\d{2})[/_.-](\d{1,2})[/_.-](\d{1,2})(?=$|[/_.?&#-]|\D)/.exec(path);
+  let m = /(?:^|[/_.-])((?:19|20)\d{2})[/_.-](\d{1,2})[/_.-](\d{1,2})(?!\d)/.exec(path);
   if (m) return isoDay(+m[1], +m[2], +m[3]);
-  m = /(?:^|[/_.=-])((?:19|20)\d{2})(\d{2})(\d{2})(?=$|[/_.?&#-]|\D)/.exec(path);
+  m = /(?:^|[/_.=-])((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/.exec(path);
   if (m) return isoDay(+m[1], +m[2], +m[3]);
   m = /(?:^|[/_.-])(\d{1,2})[/_.-](\d{1,2})[/_.-]((?:19|20)\d{2})(?=$|[/_.?&#-])/.exec(path);
   if (m) return isoDay(+m[3], +m[2], +m[1]);
@@ -217,13 +229,13 @@ function outsideArticle(el: Element): boolean {
   return false;
 }
 
-function dateOfElement(el: Element): string | undefined {
+function dateOfElement(el: Element, order: 'mdy' | 'dmy'): string | undefined {
   for (const attr of ['datetime', 'content', 'data-datetime', 'data-date', 'title']) {
     const v = el.getAttribute(attr);
-    const d = v ? parseDate(v) : undefined;
+    const d = v ? parseDate(v, { order }) : undefined;
     if (d) return d;
   }
-  return dateInText(normaliseSpace(el.textContent ?? '').slice(0, 120));
+  return dateInText(normaliseSpace(el.textContent ?? '').slice(0, 120), order);
 }
 
 function itempropDate(document: Document, b: Bounds): string | undefined {
@@ -231,7 +243,7 @@ function itempropDate(document: Document, b: Bounds): string | undefined {
     if (el.tagName === 'META') continue;
     const prop = (el.getAttribute('itemprop') ?? '').toLowerCase();
     if (prop !== 'datepublished' && prop !== 'datecreated') continue;
-    const d = dateOfElement(el);
+    const d = dateOfElement(el, b.order);
     if (inBounds(d, b)) return d;
   }
   return undefined;
@@ -244,7 +256,7 @@ function timeDate(document: Document, b: Bounds): string | undefined {
     const words = attrWords(t);
     if (t.hasAttribute('pubdate') || /publish|posted|created|pubdate/i.test(words)) {
       if (labelledUpdate(t)) continue;
-      const d = dateOfElement(t);
+      const d = dateOfElement(t, b.order);
       if (inBounds(d, b)) return d;
     }
   }
@@ -267,7 +279,7 @@ function elementDate(document: Document, b: Bounds): string | undefined {
     const text = normaliseSpace(el.textContent ?? '');
     if (text.length === 0 || text.length > 150) continue;
     if (outsideArticle(el) || labelledUpdate(el)) continue;
-    const d = dateOfElement(el);
+    const d = dateOfElement(el, b.order);
     if (inBounds(d, b)) return d;
   }
   return undefined;
@@ -281,8 +293,12 @@ const ISO_IN_TEXT = /(?<![\d])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d
 const WRITTEN_IN_TEXT =
   /(?:(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?([\p{L}]{3,12})\.?,?\s+(?:de\s+)?((?:19|20)\d{2}))|(?:([\p{L}]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2}))/u;
 
-/** The first date written in a short text ("12.05.2020", "2020-05-12", "May 12, 2020", "12 мая 2020"). */
-export function dateInText(text: string): string | undefined {
+/**
+ * The first date written in a short text ("12.05.2020", "2020-05-12", "May 12, 2020",
+ * "12 мая 2020", "2020年5月12日"). Dotted and dashed numeric dates are read day first; slashed
+ * ones by `order` (default day first) unless one field is over 12.
+ */
+export function dateInText(text: string, order: 'mdy' | 'dmy' = 'dmy'): string | undefined {
   let m = ISO_IN_TEXT.exec(text);
   if (m) {
     const d = isoDay(+m[1], +m[2], +m[3]);
@@ -299,7 +315,7 @@ export function dateInText(text: string): string | undefined {
     if (d) return d;
   }
   m = NUMERIC_IN_TEXT.exec(text);
-  if (m) return parseDate(`${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}`, { order: 'dmy' });
+  if (m) return parseDate(`${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}`, { order: m[2] === '/' ? order : 'dmy' });
   return undefined;
 }
 
@@ -311,11 +327,11 @@ const PUBLISHED_LABEL = /^(?:first\s+)?(?:published|posted|publicado|publicada|p
  * characters at most) holding a date, or a date before a dash, bar or colon in the first 60
  * characters of a line; "Updated" lines are skipped.
  */
-export function publishedFromText(lines: readonly string[], opts: { today?: string } = {}): Dated | undefined {
-  const b: Bounds = { min: '1995-01-01', max: opts.today ?? utcToday() };
+export function publishedFromText(lines: readonly string[], opts: { today?: string; lang?: string } = {}): Dated | undefined {
+  const b: Bounds = { min: '1995-01-01', max: opts.today ?? utcToday(), order: slashOrder(opts.lang) };
   for (const line of lines.slice(0, 12)) {
     if (!PUBLISHED_LABEL.test(line)) continue;
-    const d = dateInText(line.slice(0, 160));
+    const d = dateInText(line.slice(0, 160), b.order);
     if (inBounds(d, b)) return { date: d, from: 'text' };
   }
   for (const line of lines.slice(0, 12)) {
@@ -329,7 +345,7 @@ export function publishedFromText(lines: readonly string[], opts: { today?: stri
       if (!cut) continue;
       head = line.slice(0, cut.index);
     }
-    const d = dateInText(head);
+    const d = dateInText(head, b.order);
     if (inBounds(d, b)) return { date: d, from: 'text' };
   }
   return undefined;
@@ -409,8 +425,9 @@ export function findPublished(document: Document, meta: MetaIndex, opts: FindPub
     }
   }
   const lastModified = modified.filter((d) => d >= min && d <= today).sort().pop();
-  const strict: Bounds = { min, max: lastModified ?? today };
-  const declared: Bounds = { min, max: lastModified ? [addDays(lastModified, 7), today].sort()[0] : today };
+  const order = slashOrder(opts.lang);
+  const strict: Bounds = { min, max: lastModified ?? today, order };
+  const declared: Bounds = { min, max: lastModified ? [addDays(lastModified, 7), today].sort()[0] : today, order };
   const urls = [opts.url, document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined, ...(meta.get('og:url') ?? [])];
   const urlDate = urls.map(dateFromUrl).find((d) => inBounds(d, strict));
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../src/extract/dom.js';
 import { indexMeta } from '../../../src/extract/metadata.js';
-import { dateFromUrl, dateInText, findPublished, publishedFromText } from '../../../src/extract/published.js';
+import { dateFromUrl, dateInText, findPublished, publishedFromText, slashOrder } from '../../../src/extract/published.js';
 
 const TODAY = '2024-01-01';
 
@@ -149,4 +149,16 @@ test('publishedFromText reads a Published line and skips Updated lines', () => {
   assert.equal(publishedFromText([long], { today: TODAY })?.date, '2021-03-03');
   const sentence = 'On 3 March 2021, ministers from the two countries met again on the quay to sign the final text of the accord.';
   assert.equal(publishedFromText([sentence], { today: TODAY }), undefined);
+});
+
+test('dateInText reads slashed dates in the page language order', () => {
+  assert.equal(dateInText('Posted 05/06/2020'), '2020-06-05');
+  assert.equal(dateInText('Posted 05/06/2020', 'mdy'), '2020-05-06');
+  assert.equal(dateInText('Posted 05.06.2020', 'mdy'), '2020-06-05');
+  assert.equal(dateInText('Posted 25/06/2020', 'mdy'), '2020-06-25');
+  assert.equal(slashOrder('en-US'), 'mdy');
+  assert.equal(slashOrder('en'), 'mdy');
+  assert.equal(slashOrder('en-GB'), 'dmy');
+  assert.equal(slashOrder('fr'), 'dmy');
+  assert.equal(slashOrder(undefined), 'dmy');
 });
