@@ -13,7 +13,7 @@ import { normaliseSpace, textLengths } from './blocks.js';
 /** A block marked by a rule of this module. */
 export interface MarkedBlock extends DomBlock {
   dropped?: DropReason;
-  /** The rule that marked the block (e.g. `extract:figure`). */
+  /** The rule that marked the block (e.g. `extract:tag-figure`, `extract:class-byline`). */
   rule?: string;
 }
 
@@ -115,6 +115,7 @@ function isLabelledLink(b: DomBlock): boolean {
  */
 export function markBoilerplate(blocks: DomBlock[], root: Element): MarkedBlock[] {
   const marked = blocks as MarkedBlock[];
+  const before = marked.map((b) => b.rule);
   let lengths: Map<Element, number> | undefined;
   let total = 1;
   const share = (e: Element): number => {
@@ -150,10 +151,10 @@ export function markBoilerplate(blocks: DomBlock[], root: Element): MarkedBlock[
     }
   }
   if (marked.length > 0 && marked.every((b) => b.dropped !== undefined)) {
-    for (const b of marked) {
+    marked.forEach((b, i) => {
       b.dropped = undefined;
-      b.rule = undefined;
-    }
+      b.rule = before[i];
+    });
   }
   return marked;
 }
