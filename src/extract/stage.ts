@@ -147,7 +147,7 @@ export function makeExtract(options: Partial<ExtractOptions> = {}, ctx: Context 
           severity: 'info',
           source: SOURCE,
           ruleId: `extract:${page.method}`,
-          reason: `Readability found too little text; used ${page.method === 'fallback:densest' ? 'the densest paragraph container' : 'the whole page body'}`,
+          reason: `Readability gave too little text (or the page was nested too deeply for it); used ${page.method === 'fallback:densest' ? 'the densest paragraph container' : 'the whole page body'}`,
         });
       }
       if (page.title) meta.title = page.title;
