@@ -131,6 +131,61 @@ export const ERRORS = {
     status: 400,
     exit: 64,
   },
+  PARLEY_API_BAD_REQUEST: {
+    message: "Invalid {where} '{field}': {why}. See /api/openapi.json for the parameters of this route.",
+    status: 400,
+    exit: 64,
+  },
+  PARLEY_API_BAD_CURSOR: {
+    message: 'The cursor is not valid for this query ({why}); repeat the query without a cursor to start again.',
+    status: 400,
+    exit: 64,
+  },
+  PARLEY_API_BAD_BODY: {
+    message: 'The request body cannot be read ({why}). Send JSON (one article object or an array) or JSON Lines.',
+    status: 400,
+    exit: 65,
+  },
+  PARLEY_API_UNSUPPORTED_MEDIA_TYPE: {
+    message: "Content-Type '{type}' is not accepted; send application/json or application/x-ndjson.",
+    status: 415,
+    exit: 65,
+  },
+  PARLEY_API_BODY_TOO_LARGE: {
+    message: 'The request body is larger than {limit} bytes; send fewer or shorter articles per request.',
+    status: 413,
+    exit: 65,
+  },
+  PARLEY_API_UNAUTHORIZED: {
+    message: 'This request needs the header `Authorization: Bearer <token>` with the token the server was given in PARLEY_API_TOKEN.',
+    status: 401,
+    exit: 77,
+  },
+  PARLEY_API_WRITES_REFUSED: {
+    message: "Writes are refused: the server listens on '{host}', which is not a loopback address, and has no PARLEY_API_TOKEN. Set PARLEY_API_TOKEN or listen on 127.0.0.1.",
+    status: 403,
+    exit: 77,
+  },
+  PARLEY_API_NOT_FOUND: {
+    message: 'No route {method} {url}. The API is described at /api/openapi.json.',
+    status: 404,
+    exit: 1,
+  },
+  PARLEY_API_NO_DASHBOARD: {
+    message: "The dashboard is not built (no '{path}'). Run `npm run build:web`; the API under /api works without it.",
+    status: 503,
+    exit: 69,
+  },
+  PARLEY_API_LISTEN: {
+    message: "Cannot listen on {host}:{port} ({why}). Choose another --port or --host.",
+    status: 500,
+    exit: 69,
+  },
+  PARLEY_API_INTERNAL: {
+    message: 'Internal server error; the server log has the details under request id {requestId}.',
+    status: 500,
+    exit: 70,
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
