@@ -5,8 +5,8 @@
  * 1. `json-ld`: `datePublished` of a schema.org Article-like object (`@graph`, arrays, nesting);
  * 2. `meta:<name>`: Open Graph / Dublin Core / vendor `<meta>` names for the publication date;
  * 3. `itemprop`: an element with `itemprop="datePublished"` (its `content`, `datetime` or text);
- * 4. `time`: a `<time datetime>` marked as the publication time, or else the first one that is
- *    not marked as an update;
+ * 4. `time`: a `<time datetime>` marked as the publication time, else one in the article header,
+ *    else the first one that is not marked as an update;
  * 5. `url`: a full date in the URL path (`/2020/05/12/`, `/2020-05-12`, `20200512`);
  * 6. `element`: the text of an element whose class or id says it holds the date;
  * 7. `text`: a "Published …"/"Posted …" line or a dateline in the first lines of the article.
@@ -260,8 +260,15 @@ function timeDate(document: Document, b: Bounds): string | undefined {
       if (inBounds(d, b)) return d;
     }
   }
-  // Else the first time that is not an update.
-  for (const t of times) {
+  // Else a time in the article's header, then the first time that is not an update.
+  const inHeader = (t: Element): boolean => {
+    let level = 0;
+    for (let e: Element | null = t.parentElement; e && level < 8; e = e.parentElement, level++) {
+      if (e.tagName === 'HEADER' || /(?:^|[\s_-])(?:article|entry|post|story)-?header(?:$|[\s_-])/i.test(attrWords(e))) return true;
+    }
+    return false;
+  };
+  for (const t of [...times.filter(inHeader), ...times]) {
     if (!t.hasAttribute('datetime') || labelledUpdate(t)) continue;
     const d = parseDate(t.getAttribute('datetime') ?? '');
     if (inBounds(d, b)) return d;

@@ -81,6 +81,11 @@ test('findPublished takes the first time element that is not an update', () => {
   assert.deepEqual(find('', body), { date: '2020-08-08', from: 'time' });
 });
 
+test('findPublished prefers a time element in the article header', () => {
+  const body = '<div class="ticker"><time datetime="2020-08-01">1 Aug</time></div><article><header><h1>T</h1><time datetime="2020-08-08">8 Aug</time></header></article>';
+  assert.deepEqual(find('', body), { date: '2020-08-08', from: 'time' });
+});
+
 test('findPublished ignores time elements in comments and related lists', () => {
   const body = '<div class="comments"><time datetime="2020-08-21">x</time></div>';
   assert.equal(find('', body), undefined);
