@@ -1,7 +1,7 @@
 // Runs every compiled test file under dist/test with node:test.
 // Usage: node scripts/run-tests.mjs [filter-substring ...]
 // Node 20's `--test` does not expand globs, so the file list is collected here.
-import { readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -13,6 +13,9 @@ function walk(dir, out) {
   }
   return out;
 }
+// Tests read their fixtures next to themselves; compiled tests live under dist/test, so the
+// fixture files (not compiled) are copied there first.
+if (existsSync('test/fixtures')) cpSync('test/fixtures', 'dist/test/fixtures', { recursive: true });
 const filters = process.argv.slice(2);
 const files = walk('dist/test', []).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s))).sort();
 if (files.length === 0) {
