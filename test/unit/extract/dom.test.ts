@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { htmlFixture } from './fixtures.js';
 import { parseDocument } from '../../../src/extract/dom.js';
 
 test('parseDocument gives a fragment an html element, a head and a body', () => {
@@ -28,7 +28,7 @@ test('parseDocument adds a body to a document that has only a head', () => {
 });
 
 test('parseDocument does not throw on broken markup', () => {
-  const html = readFileSync(new URL('../../fixtures/html/broken.html', import.meta.url), 'utf8');
+  const html = htmlFixture('broken.html');
   const d = parseDocument(html);
   assert.match(d.body.textContent ?? '', /First paragraph/);
 });

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { htmlFixture } from './fixtures.js';
 import { extractHtml } from '../../../src/extract/html.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/html/${name}`, import.meta.url), 'utf8');
+const fixture = htmlFixture;
 const kept = (r: ReturnType<typeof extractHtml>) => r.blocks.filter((b) => !b.dropped);
 
 test('extractHtml builds the article block by block with kinds', () => {

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { htmlFixture } from './fixtures.js';
 import type { Doc, RawDoc } from '../../../src/doc.js';
 import { emptyLayers } from '../../../src/doc.js';
 import { buildPipeline, hasFatal } from '../../../src/pipeline.js';
 import { extractStage, layoutBlocks, makeExtract } from '../../../src/extract/stage.js';
 import '../../../src/extract/index.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/html/${name}`, import.meta.url), 'utf8');
+const fixture = htmlFixture;
 
 function docOf(raw: Omit<RawDoc, 'origin'>, id = 'd1'): Doc {
   return { id, hash: 'h', text: '', meta: {}, layers: emptyLayers(), diagnostics: [], raw: { ...raw, origin: { path: 'test', format: raw.html !== undefined ? 'html' : 'text' } } };
