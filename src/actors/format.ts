@@ -1,9 +1,9 @@
 /**
  * Plain-text listing of a document's actor mentions, one line each, for `parley actors`:
  *
- *   L3  Xi  → chn-xi-jinping  CHN GOV  head of state  Xi Jinping  (coref:surname ← #2)
+ *   line 4   #7 "Xi" → chn-xi-jinping CHN GOV head of state "Xi Jinping" (coref:surname ← #2)
  *
- * Line numbers are 1-based lines of `doc.text`.
+ * Line numbers are 0-based lines of `doc.text`, as in gold files and `parley extract --explain`.
  */
 import type { Doc, Mention } from '../doc.js';
 
@@ -22,7 +22,7 @@ function lineOf(starts: number[], offset: number): number {
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return lo + 1;
+  return lo;
 }
 
 /** One mention as a line (without the line number). */
@@ -35,8 +35,8 @@ export function formatMention(m: Mention): string {
   return parts.join(' ');
 }
 
-/** Every mention of the doc, one line each: 1-based line number, text, → actor, country, sector, role, person, how. */
+/** Every mention of the doc, one line each: 0-based line number, text, → actor, country, sector, role, person, how. */
 export function formatMentions(doc: Doc): string {
   const starts = lineStarts(doc.text);
-  return doc.layers.mentions.map((m) => `L${lineOf(starts, m.start)}\t${formatMention(m)}`).join('\n') + (doc.layers.mentions.length ? '\n' : '');
+  return doc.layers.mentions.map((m) => `  line ${String(lineOf(starts, m.start)).padEnd(4)} ${formatMention(m)}`).join('\n') + (doc.layers.mentions.length ? '\n' : '');
 }

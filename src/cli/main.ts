@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   show: () => import('./show.js'),
   demo: () => import('./demo.js'),
   kb: () => import('./kb.js'),
+  actors: () => import('./actors.js'),
   eval: () => import('./eval.js'),
 };
 
@@ -27,6 +28,7 @@ Commands:
   show <doc-id>           one stored document (--format text|json, --explain)
   demo                    ingest the bundled examples into a fresh store and show the result
   eval --gold G --docs D  precision/recall/F1 of events against a gold file (--all: every shared set)
+  actors <input...>       every actor mention, resolved on the article's date (--date)
   kb lookup|build|check   the actor knowledge base (kb lookup "the Polish president" --date 2025-09-01)
   help                    this text
 

@@ -90,7 +90,7 @@ test('formatMentions lists one line per mention with line number, actor, country
   const doc = actorsDoc('Chile protested.\nPolish President Andrzej Duda replied. He was calm.', '2022-07-30');
   const lines = formatMentions(doc).trimEnd().split('\n');
   assert.equal(lines.length, doc.layers.mentions.length);
-  assert.match(lines[0], /^L1\t#0 "Chile" → CHL CHL - \(name\)$/);
-  assert.match(lines[1], /^L2\t#1 "Polish President Andrzej Duda" → pol-andrzej-duda POL GOV head of state "Andrzej Duda" \(title\+name\)$/);
-  assert.match(lines[2], /^L2\t#2 "He" → pol-andrzej-duda .*\(coref:pronoun ← #1\)$/);
+  assert.match(lines[0], /^  line 0    #0 "Chile" → CHL CHL - \(name\)$/);
+  assert.match(lines[1], /^  line 1    #1 "Polish President Andrzej Duda" → pol-andrzej-duda POL GOV head of state "Andrzej Duda" \(title\+name\)$/);
+  assert.match(lines[2], /^  line 1    #2 "He" → pol-andrzej-duda .*\(coref:pronoun ← #1\)$/);
 });

@@ -28,3 +28,14 @@ test('kb without a subcommand is a usage error', () => {
   assert.equal(r.status, 64);
   assert.match(r.stderr, /lookup, build or check/);
 });
+
+test('actors lists every mention resolved on the given date with how it was resolved', () => {
+  const text = 'The Polish president met Chinese President Xi Jinping in Beijing on Monday.\nHe said his country valued the talks.';
+  const before = parley(['actors', '--date', '2025-07-01', '-'], { input: text });
+  assert.equal(before.status, 0, before.stderr);
+  assert.match(before.stdout, /"The Polish president" → pol-andrzej-duda POL GOV/);
+  assert.match(before.stdout, /line 0 +#\d+ "Chinese President Xi Jinping" → chn-xi-jinping CHN GOV/);
+  const after = parley(['actors', '--date', '2025-09-01', '--format', 'jsonl', '-'], { input: text });
+  const rec = JSON.parse(after.stdout.trim()) as { mentions: { text: string; person: string | null }[] };
+  assert.equal(rec.mentions.find((m) => m.text === 'The Polish president')?.person, 'Karol Nawrocki');
+});
