@@ -9,6 +9,7 @@
  */
 import type { Block, Diagnostic, DocMeta, Event, Mention } from '../doc.js';
 import type { PipelineInfo } from '../pipeline.js';
+import type { EventQueries } from './event-query.js';
 
 /** A processed document as stored. */
 export interface StoredDoc {
@@ -70,7 +71,8 @@ export interface StoreStats {
   mentions: number;
 }
 
-export interface Store {
+/** The store; the event queries (`queryEvents`, `getEvent`, `dyadSeries`, `network`, `searchActors`) are in `event-query.ts`. */
+export interface Store extends EventQueries {
   /** 'sqlite' | 'postgres' */
   readonly kind: string;
   /** Where it lives (file path or connection string without password). */

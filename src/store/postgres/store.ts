@@ -21,6 +21,8 @@ import type { DocKey } from '../plan-batch.js';
 import { parseSearchQuery } from '../search-query.js';
 import { storeError } from '../store-error.js';
 import type { DocSummary, MigrationResult, PutResult, SearchHit, Store, StoreStats, StoredDoc, StoredRun } from '../store.js';
+import type { ActorRef, ActorSearchOptions, DyadSeriesOptions, EventFilter, EventPageRequest, NetworkOptions } from '../event-query.js';
+import { PostgresEventQueries } from './event-queries.js';
 import { insertColumns, keyedByDocSeq as keyedBySeq, quoteIdent } from '../tables.js';
 import type { TableName } from '../tables.js';
 import { migratePostgres } from './migrate.js';
@@ -302,6 +304,33 @@ export class PostgresStore implements Store {
     } catch (err) {
       throw storeError('PARLEY_STORE_READ', this.location, err);
     }
+  }
+
+  #eventQueries: PostgresEventQueries | undefined;
+
+  /** The event queries (see `event-queries.ts`), made on first use. */
+  private get eventQueries(): PostgresEventQueries {
+    return (this.#eventQueries ??= new PostgresEventQueries(this.pool, this.location));
+  }
+
+  queryEvents(filter: EventFilter, page?: EventPageRequest) {
+    return this.eventQueries.queryEvents(filter, page);
+  }
+
+  getEvent(id: string) {
+    return this.eventQueries.getEvent(id);
+  }
+
+  dyadSeries(a: ActorRef, b: ActorRef, opts: DyadSeriesOptions) {
+    return this.eventQueries.dyadSeries(a, b, opts);
+  }
+
+  network(opts?: NetworkOptions) {
+    return this.eventQueries.network(opts);
+  }
+
+  searchActors(q: string, opts?: ActorSearchOptions) {
+    return this.eventQueries.searchActors(q, opts);
   }
 
   async close(): Promise<void> {

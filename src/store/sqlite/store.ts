@@ -17,6 +17,8 @@ import { count, DEFAULT_LIMIT } from '../options.js';
 import { parseSearchQuery } from '../search-query.js';
 import { storeError } from '../store-error.js';
 import type { DocSummary, MigrationResult, PutResult, SearchHit, Store, StoreStats, StoredDoc, StoredRun } from '../store.js';
+import type { ActorRef, ActorSearchOptions, DyadSeriesOptions, EventFilter, EventPageRequest, NetworkOptions } from '../event-query.js';
+import { SqliteEventQueries } from './event-queries.js';
 import { insertColumns, keyedByDocSeq as keyedBySeq, quoteIdent } from '../tables.js';
 import type { RunsTable, TableName } from '../tables.js';
 import { migrateSqlite } from './migrate.js';
@@ -290,6 +292,33 @@ export class SqliteStore implements Store {
     } catch (err) {
       throw storeError('PARLEY_STORE_READ', this.location, err);
     }
+  }
+
+  #eventQueries: SqliteEventQueries | undefined;
+
+  /** The event queries (see `event-queries.ts`), made on first use. */
+  private get eventQueries(): SqliteEventQueries {
+    return (this.#eventQueries ??= new SqliteEventQueries(this.db, this.location));
+  }
+
+  queryEvents(filter: EventFilter, page?: EventPageRequest) {
+    return this.eventQueries.queryEvents(filter, page);
+  }
+
+  getEvent(id: string) {
+    return this.eventQueries.getEvent(id);
+  }
+
+  dyadSeries(a: ActorRef, b: ActorRef, opts: DyadSeriesOptions) {
+    return this.eventQueries.dyadSeries(a, b, opts);
+  }
+
+  network(opts?: NetworkOptions) {
+    return this.eventQueries.network(opts);
+  }
+
+  searchActors(q: string, opts?: ActorSearchOptions) {
+    return this.eventQueries.searchActors(q, opts);
   }
 
   async close(): Promise<void> {

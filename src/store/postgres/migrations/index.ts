@@ -7,6 +7,8 @@ import * as m0003 from './0003-search.js';
 import * as m0004 from './0004-runs.js';
 import * as m0005 from './0005-search-sync.js';
 import * as m0006 from './0006-document-keys.js';
+import * as m0007 from './0007-clusters.js';
+import * as m0008 from './0008-event-query-indexes.js';
 
 export type PostgresMigration = Migration<PoolClient>;
 
@@ -17,4 +19,6 @@ export const migrations: readonly PostgresMigration[] = [
   { name: '0004-runs', ...m0004 },
   { name: '0005-search-sync', ...m0005 },
   { name: '0006-document-keys', ...m0006 },
+  { name: '0007-clusters', ...m0007 },
+  { name: '0008-event-query-indexes', ...m0008 },
 ];

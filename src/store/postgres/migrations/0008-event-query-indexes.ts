@@ -1,0 +1,28 @@
+/**
+ * Indexes for the event queries of the API and `parley events` (see `../../event-query.ts`):
+ * each filter column followed by the date sort key `coalesce(date, '')` and `id`, so that a
+ * filtered page newest-first (and its keyset cursor) is one ordered index range; a covering index
+ * per (source, target) pair for dyad series and the network; the person columns for filters and
+ * actor search; Goldstein for that sort.
+ */
+import type { PoolClient } from 'pg';
+
+const INDEXES: Record<string, string> = {
+  events_q_date: `((coalesce(date, '')), id)`,
+  events_q_source: `(source_code, (coalesce(date, '')), id)`,
+  events_q_target: `(target_code, (coalesce(date, '')), id)`,
+  events_q_root: `(cameo_root, (coalesce(date, '')), id)`,
+  events_q_code: `(cameo_code, (coalesce(date, '')), id)`,
+  events_q_source_person: `(source_person, (coalesce(date, '')), id)`,
+  events_q_target_person: `(target_person, (coalesce(date, '')), id)`,
+  events_q_goldstein: `(goldstein, id)`,
+  events_q_pair: `(source_code, target_code, (coalesce(date, '')), quad, goldstein, cameo_root)`,
+};
+
+export async function up(db: PoolClient): Promise<void> {
+  for (const [name, cols] of Object.entries(INDEXES)) await db.query(`CREATE INDEX ${name} ON events ${cols}`);
+}
+
+export async function down(db: PoolClient): Promise<void> {
+  for (const name of Object.keys(INDEXES)) await db.query(`DROP INDEX ${name}`);
+}

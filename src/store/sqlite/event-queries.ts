@@ -1,0 +1,232 @@
+/**
+ * Event queries on SQLite (see `../event-query.ts` for what they answer). Lists are bound as one
+ * JSON parameter (`IN (SELECT value FROM json_each(?))`) so that the SQL text, and with it the
+ * prepared statement, does not depend on how many values a filter has; the full-text condition
+ * goes through FTS5; weeks start on Monday (`date(d, '-6 days', 'weekday 1')`). Statements are
+ * prepared once per SQL text and kept (a bounded cache).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { parseSearchQuery } from '../search-query.js';
+import { storeError } from '../store-error.js';
+import {
+  actorLimit,
+  actorMatch,
+  dateRange,
+  docRefFromRow,
+  dyadMatch,
+  eventFromRow,
+  evidenceByEvent,
+  isCodeRef,
+  matchActors,
+  MAX_ACTOR_CANDIDATES,
+  mentionOf,
+  mentionsInEvidence,
+  networkLimits,
+  networkOf,
+  pageOf,
+  pageSql,
+  rankActors,
+  seriesOf,
+  EVENT_SELECT,
+  MENTION_SELECT,
+} from '../event-query.js';
+import type {
+  ActorHit,
+  ActorRef,
+  ActorSearchOptions,
+  Binder,
+  DocRefRow,
+  DyadSeries,
+  DyadSeriesOptions,
+  EventDetail,
+  EventDocRef,
+  EventFilter,
+  EventPage,
+  EventPageRequest,
+  EventQueries,
+  EventRow,
+  EvidenceRow,
+  MentionRow,
+  Network,
+  NetworkOptions,
+  PairRow,
+  SeriesRow,
+} from '../event-query.js';
+import { toFts5Query } from './search.js';
+
+type Stmt = BetterSqlite3.Statement<unknown[], unknown>;
+
+/** Prepared statements kept per store. */
+const CACHE_SIZE = 256;
+
+function binder(): Binder {
+  const params: unknown[] = [];
+  return {
+    params,
+    one(value) {
+      params.push(value);
+      return '?';
+    },
+    inList(expr, values) {
+      if (values.length === 1) {
+        params.push(values[0]);
+        return `${expr} = ?`;
+      }
+      params.push(JSON.stringify(values));
+      return `${expr} IN (SELECT value FROM json_each(?))`;
+    },
+  };
+}
+
+/** The FTS5 condition: the event's document matches the query. */
+function fullText(q: string, b: Binder): string | undefined {
+  const match = toFts5Query(parseSearchQuery(q));
+  if (match === undefined) return undefined;
+  return `e.doc_id IN (SELECT d.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH ${b.one(match)})`;
+}
+
+const BUCKET = {
+  day: 'e.date',
+  week: `date(e.date, '-6 days', 'weekday 1')`,
+  month: `substr(e.date, 1, 7) || '-01'`,
+} as const;
+
+const EVIDENCE_COLUMNS = `v.event_id, v.seq, v.sentence, v."start", v."end", v.trigger_start, v.trigger_end,
+  v.source_start, v.source_end, v.target_start, v.target_end`;
+
+/** Documents by id (JSON array parameter) with their lead paragraph. */
+const DOC_REFS = `
+SELECT d.id, d.title, d.url, d.published, d.source, d.ingested_at,
+  (SELECT b."start" FROM blocks b WHERE b.doc_seq = d.seq AND b.dropped IS NULL AND b.kind <> 'h' ORDER BY b.id LIMIT 1) AS lead_start,
+  (SELECT b."end" FROM blocks b WHERE b.doc_seq = d.seq AND b.dropped IS NULL AND b.kind <> 'h' ORDER BY b.id LIMIT 1) AS lead_end
+FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`;
+
+/** Evidence of events (JSON array of [doc_id, event_id] pairs). */
+const EVIDENCE_OF = `
+SELECT ${EVIDENCE_COLUMNS}
+FROM json_each(?) p
+JOIN documents d ON d.id = json_extract(p.value, '$[0]')
+JOIN evidence v ON v.doc_seq = d.seq AND v.event_id = json_extract(p.value, '$[1]')
+ORDER BY v.event_id, v.seq`;
+
+/** Distinct values of an indexed column, one index seek each (a loose index scan). */
+function distinctSql(column: string): string {
+  return `WITH RECURSIVE c(v) AS (
+  SELECT min(${column}) FROM events
+  UNION ALL
+  SELECT (SELECT min(${column}) FROM events WHERE ${column} > c.v) FROM c WHERE c.v IS NOT NULL
+) SELECT v FROM c WHERE v IS NOT NULL`;
+}
+
+export class SqliteEventQueries implements EventQueries {
+  readonly #db: BetterSqlite3.Database;
+  readonly #location: string;
+  readonly #stmts = new Map<string, Stmt>();
+
+  constructor(db: BetterSqlite3.Database, location: string) {
+    this.#db = db;
+    this.#location = location;
+  }
+
+  private stmt(sql: string): Stmt {
+    let s = this.#stmts.get(sql);
+    if (s) {
+      // Most recently used last.
+      this.#stmts.delete(sql);
+      this.#stmts.set(sql, s);
+      return s;
+    }
+    s = this.#db.prepare(sql);
+    this.#stmts.set(sql, s);
+    if (this.#stmts.size > CACHE_SIZE) this.#stmts.delete(this.#stmts.keys().next().value as string);
+    return s;
+  }
+
+  private read<T>(fn: () => T): T {
+    try {
+      return this.#db.transaction(fn)();
+    } catch (err) {
+      throw storeError('PARLEY_STORE_READ', this.#location, err);
+    }
+  }
+
+  private docRefs(ids: string[]): Map<string, EventDocRef> {
+    const rows = this.stmt(DOC_REFS).all(JSON.stringify([...new Set(ids)])) as DocRefRow[];
+    return new Map(rows.map((r) => [r.id, docRefFromRow(r)]));
+  }
+
+  private evidence(rows: EventRow[]) {
+    const pairs = rows.map((r) => [r.doc_id, r.id]);
+    return evidenceByEvent(this.stmt(EVIDENCE_OF).all(JSON.stringify(pairs)) as EvidenceRow[]);
+  }
+
+  async queryEvents(filter: EventFilter, page: EventPageRequest = {}): Promise<EventPage> {
+    const b = binder();
+    const q = pageSql(filter, page, b, fullText);
+    return this.read(() => {
+      const rows = this.stmt(q.sql).all(...q.params) as EventRow[];
+      const shown = rows.slice(0, q.limit);
+      return pageOf(rows, q.limit, q.sort, q.order, this.evidence(shown), this.docRefs(shown.map((r) => r.doc_id)));
+    });
+  }
+
+  async getEvent(id: string): Promise<EventDetail | undefined> {
+    return this.read(() => {
+      const row = this.stmt(`SELECT ${EVENT_SELECT} FROM events e WHERE e.id = ?`).get(id) as EventRow | undefined;
+      if (!row) return undefined;
+      const evidence = this.evidence([row]).get(row.id) ?? [];
+      const document = this.docRefs([row.doc_id]).get(row.doc_id);
+      if (!document) return undefined;
+      const mentions = (
+        this.stmt(
+          `SELECT ${MENTION_SELECT} FROM mentions m WHERE m.doc_seq = (SELECT seq FROM documents WHERE id = ?) ORDER BY m.id`,
+        ).all(row.doc_id) as MentionRow[]
+      ).map(mentionOf);
+      return { event: eventFromRow(row, evidence), document, mentions: mentionsInEvidence(mentions, evidence) };
+    });
+  }
+
+  async dyadSeries(a: ActorRef, b: ActorRef, opts: DyadSeriesOptions): Promise<DyadSeries> {
+    const bind = binder();
+    const dir = `CASE WHEN ${actorMatch('source', [a], bind)} AND ${actorMatch('target', [b], bind)} THEN 'ab' ELSE 'ba' END`;
+    const where = [dyadMatch(a, b, bind), 'e.date IS NOT NULL'];
+    const range = dateRange(opts.from, opts.to, bind);
+    if (range) where.push(range);
+    const sql = `SELECT ${dir} AS dir, ${BUCKET[opts.interval]} AS period, e.quad AS quad, count(*) AS n, sum(e.goldstein) AS gsum
+      FROM events e WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3`;
+    const rows = this.read(() => this.stmt(sql).all(...bind.params) as SeriesRow[]);
+    return { a, b, interval: opts.interval, points: seriesOf(rows, opts.interval) };
+  }
+
+  async network(opts: NetworkOptions = {}): Promise<Network> {
+    const { min, maxEdges } = networkLimits(opts);
+    const b = binder();
+    const where = ['e.source_code IS NOT NULL', 'e.target_code IS NOT NULL'];
+    const range = dateRange(opts.from, opts.to, b);
+    if (range) where.push(range);
+    if (opts.root && opts.root.length > 0) where.push(b.inList('e.cameo_root', opts.root, 'text'));
+    const sql = `SELECT e.source_code AS s, e.target_code AS t, count(*) AS n, sum(e.goldstein) AS gsum
+      FROM events e WHERE ${where.join(' AND ')} GROUP BY e.source_code, e.target_code`;
+    const rows = this.read(() => this.stmt(sql).all(...b.params) as PairRow[]);
+    return networkOf(rows, min, maxEdges);
+  }
+
+  async searchActors(q: string, opts: ActorSearchOptions = {}): Promise<ActorHit[]> {
+    const include = opts.include ?? [];
+    const limit = actorLimit(opts.limit);
+    return this.read(() => {
+      const distinct = (col: string) => (this.stmt(distinctSql(col)).all() as { v: string }[]).map((r) => r.v);
+      const codes = [...new Set([...distinct('source_code'), ...distinct('target_code')])];
+      const persons = q.trim() === '' ? [] : [...new Set([...distinct('source_person'), ...distinct('target_person')])];
+      const candidates = matchActors(q, codes, persons, include).slice(0, MAX_ACTOR_CANDIDATES);
+      const count = (col: string, v: string) => (this.stmt(`SELECT count(*) AS n FROM events WHERE ${col} = ?`).get(v) as { n: number }).n;
+      const hits: ActorHit[] = candidates.map((r) =>
+        isCodeRef(r)
+          ? { kind: 'code', id: r.code, events: count('source_code', r.code) + count('target_code', r.code) }
+          : { kind: 'person', id: r.person, events: count('source_person', r.person) + count('target_person', r.person) },
+      );
+      return rankActors(hits, include, limit);
+    });
+  }
+}
+
