@@ -328,7 +328,8 @@ export class Kb {
       const inOffice = ps.filter((p) => p.roles.some((r) => roleValidOn(r, date)));
       return inOffice.length === 1 ? inOffice[0] : undefined;
     };
-    const full = entries.filter((e) => e.via === 'full').map((e) => e.id);
+    // a one-word "full name" (a source that lists only a surname) is read like a surname
+    const full = entries.filter((e) => e.via === 'full' && /\s/.test(e.form.trim())).map((e) => e.id);
     if (full.length > 0) return pick(full);
     return pick(entries.map((e) => e.id));
   }

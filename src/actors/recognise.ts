@@ -281,7 +281,10 @@ export class Recogniser {
     this.gaz = gazetteerOf(kb);
     this.tokens = doc.layers.tokens;
     this.keys = new Array(this.tokens.length);
-    for (let i = 0; i < this.tokens.length; i++) this.keys[i] = foldToken(this.tokens[i].norm);
+    // keys fold the surface text, not wink's `norm`: its normalisation rewrites some name
+    // particles as English words ("da" → "the" in "Lula da Silva")
+    const text = doc.text;
+    for (let i = 0; i < this.tokens.length; i++) this.keys[i] = foldToken(text.slice(this.tokens[i].start, this.tokens[i].end));
   }
 
   private text(i: number): string {

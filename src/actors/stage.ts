@@ -50,16 +50,49 @@ export function recogniseDoc(doc: Doc, kb: Kb, date: string): { mentions: Mentio
   const coref = new Coref(kb, date, doc.text);
   for (const s of doc.layers.sentences) coref.addSentence(rec.sentenceItems(s));
   coref.finish();
-  const mentions = coref.mentions;
+  const diagnostics = [...rec.diagnostics, ...coref.diagnostics];
+  const mentions = withoutOverlaps(coref.mentions, diagnostics);
   // ids follow document order; antecedents are renumbered with them
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
   const newId = new Map<number, number>();
   sorted.forEach((m, i) => newId.set(m.id, i));
   for (const m of sorted) {
     m.id = newId.get(m.id)!;
-    if (m.antecedent !== undefined) m.antecedent = newId.get(m.antecedent);
+    if (m.antecedent !== undefined) {
+      const a = newId.get(m.antecedent);
+      if (a === undefined) delete m.antecedent;
+      else m.antecedent = a;
+    }
   }
-  return { mentions: sorted, diagnostics: [...rec.diagnostics, ...coref.diagnostics] };
+  return { mentions: sorted, diagnostics };
+}
+
+/**
+ * Mentions never overlap: a mention that shares characters with a longer one (a surname read
+ * again inside a full name it belongs to) is dropped, with an `actors:skip-overlap` diagnostic;
+ * of two equally long ones the first made is kept.
+ */
+export function withoutOverlaps(mentions: Mention[], diagnostics: Diagnostic[]): Mention[] {
+  const bySize = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.id - b.id);
+  const kept: Mention[] = [];
+  const dropped = new Set<Mention>();
+  for (const m of bySize) {
+    const over = kept.find((k) => k.start < m.end && m.start < k.end);
+    if (!over) {
+      kept.push(m);
+      continue;
+    }
+    dropped.add(m);
+    diagnostics.push({
+      severity: 'info',
+      source: 'actors',
+      ruleId: 'actors:skip-overlap',
+      reason: `"${m.text}" lies inside the longer mention "${over.text}": left out`,
+      start: m.start,
+      end: m.end,
+    });
+  }
+  return dropped.size === 0 ? mentions : mentions.filter((m) => !dropped.has(m));
 }
 
 /** The per-document function of the stage, for a loaded KB. */

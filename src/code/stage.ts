@@ -15,6 +15,7 @@ import type { CameoTable } from './cameo.js';
 import { loadCameo } from './cameo.js';
 import { SentenceView } from './clause.js';
 import type { Lexicon } from './lexicon.js';
+import type { Kb } from '../actors/kb.js';
 import { loadLexicon } from './lexicon.js';
 import type { Candidate, Refusal } from './match.js';
 import { matchSentence } from './match.js';
@@ -33,13 +34,27 @@ export interface CodeOptions {
   minConfidence?: number;
 }
 
+/** The canonical name of an actor code (a country, organisation or group), when known. */
+export type ActorNames = (code: string) => string | undefined;
+
+/** Canonical names from the actor knowledge base: country, organisation or group name. */
+export function kbActorNames(kb: Kb): ActorNames {
+  return (code) => kb.country(code)?.name ?? kb.org(code)?.name ?? kb.group(code)?.name;
+}
+
 /** Deterministic event id: the first 16 hex digits of sha256(docId|source|target|code). */
 export function eventId(docId: string, source: string, target: string, code: string): string {
   return createHash('sha256').update(`${docId}|${source}|${target}|${code}`).digest('hex').slice(0, 16);
 }
 
-function actorOf(m: Mention): EventActor {
-  return { code: m.country, name: m.person ?? m.text, sector: m.sector, person: m.person };
+/**
+ * The event actor of a mention. Its `name` is canonical: the person's name, else the name of the
+ * state, organisation or group it acts for ("his country" → "Poland"); the surface text is only
+ * the fallback when no name is known (the evidence spans keep the words of the text).
+ */
+function actorOf(m: Mention, names?: ActorNames): EventActor {
+  const name = m.person ?? (names && (names(m.actor) ?? (m.country ? names(m.country) : undefined))) ?? m.text;
+  return { code: m.country, name, sector: m.sector, person: m.person };
 }
 
 /** Confidence of one candidate: lower for headlines, derived directions, nouns and coreference. */
@@ -58,7 +73,7 @@ function confidenceOf(c: Candidate, view: SentenceView): number {
  * Code one document: returns its events (sorted by first evidence) and pushes diagnostics onto
  * `doc.diagnostics`. Pure apart from the diagnostics; the stage assigns the result to the layer.
  */
-export function codeDoc(doc: Doc, cameo: CameoTable, lexicon: Lexicon, options: CodeOptions & { published?: string } = {}): Event[] {
+export function codeDoc(doc: Doc, cameo: CameoTable, lexicon: Lexicon, options: CodeOptions & { published?: string; names?: ActorNames } = {}): Event[] {
   const published = doc.meta.published ?? options.published;
   const bySentence = new Map<number, Mention[]>();
   for (const m of doc.layers.mentions) {
@@ -116,8 +131,8 @@ export function codeDoc(doc: Doc, cameo: CameoTable, lexicon: Lexicon, options: 
         docId: doc.id,
         date: when.date,
         dateBasis: when.basis,
-        source: actorOf(c.source),
-        target: actorOf(c.target),
+        source: actorOf(c.source, options.names),
+        target: actorOf(c.target, options.names),
         cameo: { code: c.code, root: entry.root, label: entry.label },
         quad: entry.quad,
         goldstein: entry.goldstein,
@@ -158,8 +173,10 @@ export const codeStage = stage<CodeOptions>(
     ctx.lexicon ??= loadLexicon(undefined, ctx.cameo);
     const cameo = ctx.cameo;
     const lexicon = ctx.lexicon;
+    // the actors stage, built before this one, has loaded the KB: events name their actors from it
+    const names = ctx.kb ? kbActorNames(ctx.kb) : undefined;
     return (doc: Doc) => {
-      doc.layers.events = codeDoc(doc, cameo, lexicon, { ...options, published: ctx.config.published });
+      doc.layers.events = codeDoc(doc, cameo, lexicon, { ...options, published: ctx.config.published, names });
     };
   },
 );

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { actorsDoc, kb, mention } from '../../fixtures/actors/actors-doc.js';
 import { actorsStage, documentDate, formatMentions, recogniseDoc } from '../../../src/actors/index.js';
+import { withoutOverlaps } from '../../../src/actors/stage.js';
 import { buildPipeline, getStage } from '../../../src/pipeline.js';
 import type { Context } from '../../../src/pipeline.js';
 import { docFromText } from '../../helpers/doc-builder.js';
@@ -93,4 +94,29 @@ test('formatMentions lists one line per mention with line number, actor, country
   assert.match(lines[0], /^  line 0    #0 "Chile" → CHL CHL - \(name\)$/);
   assert.match(lines[1], /^  line 1    #1 "Polish President Andrzej Duda" → pol-andrzej-duda POL GOV head of state "Andrzej Duda" \(title\+name\)$/);
   assert.match(lines[2], /^  line 1    #2 "He" → pol-andrzej-duda .*\(coref:pronoun ← #1\)$/);
+});
+
+test('stage actors never makes a mention inside a longer one ("da Silva" stays in the full name)', () => {
+  const doc = actorsDoc('Brazilian President Luiz Inacio Lula da Silva met the Portuguese prime minister in Lisbon.', '2024-05-10');
+  const full = mention(doc, 'Brazilian President Luiz Inacio Lula da Silva');
+  assert.equal(full?.actor, 'bra-luiz-inacio-lula-da-silva');
+  for (const a of doc.layers.mentions) {
+    for (const b of doc.layers.mentions) if (a !== b) assert.ok(a.end <= b.start || b.end <= a.start, `${a.text} overlaps ${b.text}`);
+  }
+  assert.ok(!doc.layers.mentions.some((m) => m.country === 'CPV'));
+});
+
+test('stage actors drops the shorter of two overlapping mentions and says why', () => {
+  const base = { actor: 'X', country: 'BRA', sector: null, role: null, person: null, sentence: 0, resolvedBy: 'name' };
+  const diagnostics: import('../../../src/doc.js').Diagnostic[] = [];
+  const kept = withoutOverlaps(
+    [
+      { ...base, id: 0, start: 0, end: 20, text: 'Luiz Inacio da Silva' },
+      { ...base, id: 1, start: 15, end: 20, text: 'Silva', country: 'CPV' },
+      { ...base, id: 2, start: 25, end: 30, text: 'Chile', country: 'CHL' },
+    ],
+    diagnostics,
+  );
+  assert.deepEqual(kept.map((m) => m.id), [0, 2]);
+  assert.equal(diagnostics[0]?.ruleId, 'actors:skip-overlap');
 });

@@ -101,3 +101,23 @@ test('code stage minConfidence drops low-confidence events', () => {
   buildPipeline([{ name: 'code', options: { minConfidence: 0.95 } }], { config: {} }, ['text', 'blocks', 'sentences', 'tokens', 'mentions']).run(doc);
   assert.equal(doc.layers.events.length, 0);
 });
+
+test('code stage names event actors canonically: the person, else the state or organisation, not the words', async () => {
+  await import('../../../src/nlp/segment.js');
+  await import('../../../src/actors/index.js');
+  await import('../../../src/dates/index.js');
+  const { docFromText } = await import('../../helpers/doc-builder.js');
+  const pipeline = buildPipeline(['segment', 'actors', 'times', 'code'], { config: {} }, ['text', 'blocks']);
+  const doc = docFromText('Polish President Andrzej Duda met the Kenyan delegation. Duda said his country praised the Kenyans.', { published: '2022-07-30' });
+  pipeline.run(doc);
+  const praise = doc.layers.events.find((e) => e.cameo.root === '05');
+  assert.ok(praise, 'a praise event');
+  assert.equal(praise.source.name, 'Poland');
+  assert.equal(praise.target.name, 'Kenya');
+  const meet = doc.layers.events.find((e) => e.cameo.code === '040' && e.source.code === 'POL');
+  assert.equal(meet?.source.name, 'Andrzej Duda');
+  assert.equal(meet?.target.name, 'Kenya');
+  // the evidence keeps the words of the text
+  const ev = praise.evidence[0];
+  assert.equal(doc.text.slice(ev.source!.start, ev.source!.end), 'his country');
+});
