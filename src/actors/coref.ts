@@ -59,12 +59,25 @@ export class Coref {
   private readonly unknownNames: { keys: Set<string>; start: number; text: string }[] = [];
   private readonly kb: Kb;
   private readonly date: string;
+  /** The date used for people, or null when the document date is unknown (see `Coref`'s constructor). */
+  private readonly peopleDate: string | null;
   private readonly text: string;
 
-  constructor(kb: Kb, date: string, text: string) {
+  /**
+   * `dateKnown` false: `date` is only a fallback (today), so a name is not read as whoever holds an
+   * office today: a bare surname resolves to the one person who ever held a top office under it,
+   * and people act for the country of their offices without a dated office.
+   */
+  constructor(kb: Kb, date: string, text: string, dateKnown = true) {
     this.kb = kb;
     this.date = date;
+    this.peopleDate = dateKnown ? date : null;
     this.text = text;
+  }
+
+  /** The person's roles on the date (every role when the date is unknown). */
+  private rolesOn(id: string) {
+    return this.peopleDate === null ? this.kb.person(id)?.roles ?? [] : this.kb.rolesOf(id, this.peopleDate);
   }
 
   /** Resolve one sentence's items (in text order) and add their mentions. */
@@ -162,7 +175,7 @@ export class Coref {
 
   /** A mention of a known person with the facts of the date. */
   private personDraft(p: Person, start: number, end: number, resolvedBy: string, hint: string | null, noun: string | null): MentionDraft {
-    const f = personFacts(this.kb, p, this.date, hint, noun);
+    const f = personFacts(this.kb, p, this.peopleDate, hint, noun);
     return { start, end, actor: p.id, country: f.country, sector: f.sector, role: f.role, person: p.name, resolvedBy };
   }
 
@@ -202,7 +215,7 @@ export class Coref {
       const p = this.kb.person(id);
       if (!p) continue;
       if (it.roleTitle && it.title && !p.roles.some((r) => this.kb.officeFor(r.country, it.title!) === r.role)) continue;
-      const c = personFacts(this.kb, p, this.date, it.hint).country;
+      const c = personFacts(this.kb, p, this.peopleDate, it.hint).country;
       if (!c) return undefined;
       countries.add(c);
     }
@@ -213,7 +226,7 @@ export class Coref {
     const text = this.text.slice(it.nameStart, it.nameEnd);
     // a full KB name
     if (it.full) {
-      const p = this.kb.resolvePersonName(text, this.date, it.hint ?? undefined);
+      const p = this.kb.resolvePersonName(text, this.peopleDate, it.hint ?? undefined);
       if (p && !this.conflicts(it, p)) {
         this.emitPerson(it, p, it.title ? 'title+name' : 'name');
         return;
@@ -253,7 +266,7 @@ export class Coref {
     }
     // a KB name (surname, alias) on the date
     if (it.known && !(it.doubtful && !it.full)) {
-      const p = this.kb.resolvePersonName(text, this.date, it.hint ?? undefined);
+      const p = this.kb.resolvePersonName(text, this.peopleDate, it.hint ?? undefined);
       if (p && this.bareOk(it, p) && !this.conflicts(it, p)) {
         this.emitPerson(it, p, it.title ? 'title+name' : it.full ? 'name' : 'alias');
         return;
@@ -262,9 +275,10 @@ export class Coref {
     // a title with a partial name held by one office holder on the date ("President Xi")
     if (it.roleTitle && it.title && it.blocked === null) {
       // on the date first, then anyone who ever held such an office ("President Obama" in a text dated 2000)
-      let p = titledHolder(this.kb, this.date, it.title, it.keys, it.hint) ?? titledHolder(this.kb, null, it.title, it.keys, it.hint);
+      const when = this.peopleDate;
+      let p = (when !== null ? titledHolder(this.kb, when, it.title, it.keys, it.hint) : undefined) ?? titledHolder(this.kb, null, it.title, it.keys, it.hint);
       // another spelling of the given name ("Mikhail"/"Mikheil"): the surname and the stated country suffice
-      if (!p && it.hint && it.keys.length >= 2) p = titledHolder(this.kb, this.date, it.title, it.keys.slice(-1), it.hint);
+      if (!p && it.hint && it.keys.length >= 2) p = titledHolder(this.kb, when, it.title, it.keys.slice(-1), it.hint);
       if (p) {
         this.emitPerson(it, p, 'title+name');
         return;
@@ -301,7 +315,7 @@ export class Coref {
    */
   private bareOk(it: NameItem, p: Person): boolean {
     if (it.title || it.hint || it.full || it.keys.length > 1) return true;
-    const roles = this.kb.rolesOf(p.id, this.date).filter((r) => TOP_OFFICES.has(r.role));
+    const roles = this.rolesOn(p.id).filter((r) => TOP_OFFICES.has(r.role));
     if (roles.length === 0) return false;
     // a surname several KB people share (often a given name too: "Ibrahim") only for a head of state or government
     const shared = this.kb.lookupName(this.text.slice(it.nameStart, it.nameEnd)).some((e) => e.kind === 'person' && e.ambiguous?.includes('shared-surname'));
@@ -312,7 +326,7 @@ export class Coref {
     const fits = (r: Ref): boolean => {
       if (r.entity !== 'person' || !r.mention.role || !r.mention.country) return false;
       const word = ROLE_WORDS[noun];
-      if (word) return word.test(r.mention.role) || (r.personId !== null && this.kb.rolesOf(r.personId, this.date).some((x) => word.test(x.title ?? '')));
+      if (word) return word.test(r.mention.role) || (r.personId !== null && this.rolesOn(r.personId).some((x) => word.test(x.title ?? '')));
       return this.kb.officeFor(r.mention.country, noun) === r.mention.role;
     };
     const hit = this.pick(it, fits);

@@ -23,6 +23,9 @@ import { normName, stripDiacritics } from './kb-normalize.js';
 type Src = 'overlay' | 'factbook' | 'wikidata' | 'countryinfo' | 'archigos' | 'reign';
 const PRIORITY: Record<Src, number> = { overlay: 0, factbook: 1, wikidata: 2, countryinfo: 3, archigos: 4, reign: 5 };
 
+/** Countries whose leaders' names put the family name first ("Hu Jintao": Mr Hu). */
+const FAMILY_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'HKG', 'MAC']);
+
 /** Roles kept from 1990 on. */
 const HORIZON = '1990-01-01';
 /** CountryInfo's leader lists were last brought up to date around the end of 2009; its cabinets in Feb 2011. */
@@ -1056,12 +1059,23 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
       full.push(...s.names);
       surnames.push(...s.surnames);
     }
+    // family name first (Chinese, Korean): "Hu Jintao" is Mr Hu, "Roh Moo Hyun" is also "Roh Moo-hyun"
+    // (a family name is one short syllable: "Michael Tsai", with an English given name, is Mr Tsai)
+    const familyFirst = roles.some((r) => FAMILY_FIRST.has(r.country)) && (display.trim().split(/\s+/)[0]?.length ?? 9) <= 5;
+    if (familyFirst) {
+      for (const n of [...full]) {
+        const t = cleanName(n).split(/\s+/);
+        if (t.length === 3 && t.every((x) => /^\p{Lu}\p{Ll}+$/u.test(x))) full.push(`${t[0]} ${t[1]}-${t[2].toLowerCase()}`);
+        const h = /^(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)-(\p{L}+)$/u.exec(cleanName(n));
+        if (h) full.push(`${h[1]} ${h[2]} ${h[3][0].toUpperCase()}${h[3].slice(1).toLowerCase()}`);
+      }
+    }
     // derived forms: first + last name, surname from CountryInfo-style names
     for (const n of [...full]) {
       const t = cleanName(n).split(/\s+/);
       while (t.length > 1 && SUFFIXES.has(normName(t[t.length - 1]))) t.pop();
       const fbSur = c.spells.find((s) => s.src === 'factbook')?.surnames[0];
-      const surnameFirst = fbSur && t[0] && normName(t[0]) === normName(fbSur);
+      const surnameFirst = familyFirst || (fbSur && t[0] && normName(t[0]) === normName(fbSur));
       if (t.length >= 3 && !surnameFirst) {
         const mid = t.slice(1, -1);
         if (mid.every((x) => /^\p{Lu}\.?$/u.test(x) || /^\p{Lu}\p{Ll}+$/u.test(x)) && !mid.some((x) => PARTICLES.has(normName(x)))) {
@@ -1071,8 +1085,10 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
     }
     if (surnames.length === 0) {
       const t = nameTokens(display);
-      const lastTok = display.trim().split(/\s+/).at(-1) ?? '';
-      if (t.length >= 2 && !PARTICLES.has(normName(lastTok))) surnames.push(lastTok);
+      const words = display.trim().split(/\s+/);
+      const lastTok = words.at(-1) ?? '';
+      if (familyFirst && words.length >= 2) surnames.push(words[0]);
+      else if (t.length >= 2 && !PARTICLES.has(normName(lastTok))) surnames.push(lastTok);
     }
     const qid = c.spells.find((s) => s.qid)?.qid ?? null;
     const firstRole = roles[0];

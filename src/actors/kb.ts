@@ -312,9 +312,10 @@ export class Kb {
    * The person a full or partial name ("Masoud Pezeshkian", "Pezeshkian") denotes on the date, or
    * undefined when the name is unknown or could denote more than one person. A surname is resolved
    * only to the one person of that name who holds an office on the date, or to the only person who
-   * bears it. `countryHint` keeps people with a role in that country when any has one.
+   * bears it. `countryHint` keeps people with a role in that country when any has one. With
+   * `date` null (the document date is unknown), "in office" means having held any office.
    */
-  resolvePersonName(name: string, date: string, countryHint?: string): Person | undefined {
+  resolvePersonName(name: string, date: string | null, countryHint?: string): Person | undefined {
     const entries = this.lookupName(name, { anyCase: true }).filter((e) => e.kind === 'person');
     if (entries.length === 0) return undefined;
     const hint = countryHint ? this.canonical(countryHint) : undefined;
@@ -325,7 +326,7 @@ export class Kb {
         if (inCountry.length > 0) ps = inCountry;
       }
       if (ps.length === 1) return ps[0];
-      const inOffice = ps.filter((p) => p.roles.some((r) => roleValidOn(r, date)));
+      const inOffice = ps.filter((p) => p.roles.some((r) => date === null || roleValidOn(r, date)));
       return inOffice.length === 1 ? inOffice[0] : undefined;
     };
     // a one-word "full name" (a source that lists only a surname) is read like a surname

@@ -51,7 +51,8 @@ function canonicalCode(kb: Kb, code: string): string {
  * independent state among the offices held on the date, else the country the KB's name index
  * gives; a person with no office on the date keeps the one state of all their offices.
  */
-export function personFacts(kb: Kb, person: Person, date: string, hint?: string | null, noun?: string | null): PersonFacts {
+export function personFacts(kb: Kb, person: Person, date: string | null, hint?: string | null, noun?: string | null): PersonFacts {
+  if (date === null) return undatedFacts(kb, person, hint);
   const on = person.roles.filter((r) => roleValidOn(r, date));
   if (on.length > 0) {
     let pool = on;
@@ -86,6 +87,27 @@ export function personFacts(kb: Kb, person: Person, date: string, hint?: string 
   const ended = person.roles.some((r) => r.to !== null && r.to <= date);
   const started = person.roles.some((r) => r.from === null || r.from <= date);
   return { country, sector: ended && started ? 'ELI' : null, role: null };
+}
+
+/**
+ * What a person acts as when the document date is unknown: the country of their offices (the
+ * hinted one if they held an office there, else the one state among them, else the name index's),
+ * the sector of their highest office, and no office (which one they hold then cannot be told).
+ */
+function undatedFacts(kb: Kb, person: Person, hint?: string | null): PersonFacts {
+  const h = hint ? canonicalCode(kb, hint) : null;
+  let pool = person.roles;
+  if (h && pool.some((r) => canonicalCode(kb, r.country) === h)) pool = pool.filter((r) => canonicalCode(kb, r.country) === h);
+  const states = [...new Set(pool.map((r) => canonicalCode(kb, r.country)).filter((c) => isState(kb, c) || kb.org(c) !== undefined))];
+  let country: string | null = null;
+  if (states.length === 1) country = states[0];
+  else {
+    const idx = indexedCountry(kb, person);
+    if (idx && (states.length === 0 || states.includes(canonicalCode(kb, idx)))) country = idx;
+    else if (states.length === 0 && h) country = h;
+  }
+  const top = [...pool].filter((r) => country === null || canonicalCode(kb, r.country) === canonicalCode(kb, country)).sort((a, b) => roleRank(a) - roleRank(b))[0];
+  return { country, sector: top ? top.sector || 'GOV' : null, role: null };
 }
 
 /** Folded tokens of a person's names, aliases and surnames (what a partial name may repeat). */

@@ -274,10 +274,14 @@ export class Recogniser {
   /** A person has been named in the document (unknown names may repeat one from then on). */
   private peopleSeen = false;
 
-  constructor(kb: Kb, doc: Doc, date: string) {
+  /** The document date is known; when it is not, role descriptions get no office holder. */
+  readonly dateKnown: boolean;
+
+  constructor(kb: Kb, doc: Doc, date: string, dateKnown = true) {
     this.kb = kb;
     this.doc = doc;
     this.date = date;
+    this.dateKnown = dateKnown;
     this.gaz = gazetteerOf(kb);
     this.tokens = doc.layers.tokens;
     this.keys = new Array(this.tokens.length);
@@ -470,15 +474,16 @@ export class Recogniser {
   private dateline(): number {
     const s = this.sentence;
     let caps = false;
-    let end = -1;
     for (let i = s.tokenStart; i < Math.min(s.tokenEnd, s.tokenStart + 12); i++) {
       const t = this.text(i);
       if (t === '-' || t === '--' || t === '—' || t === '–') {
-        if (caps && i > s.tokenStart) end = i + 1;
+        // a hyphen inside a word ("Moo-Hyun") is not the dateline's dash; the first dash ends it
+        const inWord = this.adjacent(i) && this.adjacent(i + 1);
+        if (caps && i > s.tokenStart && !inWord) return i + 1;
         continue;
       }
       // "HANOI:": a colon after words in capitals only
-      if (t === ':' && caps && end < 0) {
+      if (t === ':' && caps) {
         let allCaps = true;
         for (let k = s.tokenStart; k < i; k++) if (this.text(k) !== ',' && !isAllCaps(this.text(k))) allCaps = false;
         if (allCaps) return i + 1;
@@ -486,7 +491,7 @@ export class Recogniser {
       if (t.length >= 3 && isAllCaps(t) && !this.atom(i)?.org) caps = true;
       if (i === s.tokenStart && !caps) return -1;
     }
-    return end;
+    return -1;
   }
 
   /** Token `i` (after an optional appositive) is a verb: what ends at `i` is a subject. */
@@ -813,7 +818,7 @@ export class Recogniser {
         const office = this.kb.officeFor(m.country, role.id);
         if (office) {
           draft.role = office;
-          const holder = this.kb.officeHolder(m.country, office, this.date);
+          const holder = this.dateKnown ? this.kb.officeHolder(m.country, office, this.date) : undefined;
           if (holder) {
             draft.actor = holder.id;
             draft.person = holder.name;

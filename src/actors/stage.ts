@@ -44,10 +44,12 @@ export function documentDate(doc: Doc, ctx?: Pick<Context, 'config'>): DocumentD
 /**
  * Recognise and resolve the actor mentions of one segmented document on `date`. Returns the
  * mentions (sorted by start, ids in that order) and the diagnostics; the doc is not changed.
+ * `dateKnown` false (the document has no date and `date` is today's): people are not read as
+ * today's office holders (see `Coref`).
  */
-export function recogniseDoc(doc: Doc, kb: Kb, date: string): { mentions: Mention[]; diagnostics: Diagnostic[] } {
-  const rec = new Recogniser(kb, doc, date);
-  const coref = new Coref(kb, date, doc.text);
+export function recogniseDoc(doc: Doc, kb: Kb, date: string, dateKnown = true): { mentions: Mention[]; diagnostics: Diagnostic[] } {
+  const rec = new Recogniser(kb, doc, date, dateKnown);
+  const coref = new Coref(kb, date, doc.text, dateKnown);
   for (const s of doc.layers.sentences) coref.addSentence(rec.sentenceItems(s));
   coref.finish();
   const diagnostics = [...rec.diagnostics, ...coref.diagnostics];
@@ -103,7 +105,7 @@ export function makeActors(options: ActorsOptions, ctx: Context): StageFn {
   const explain = options.explain !== false;
   return (doc: Doc) => {
     const when = documentDate(doc, ctx);
-    const { mentions, diagnostics } = recogniseDoc(doc, kb, when.date);
+    const { mentions, diagnostics } = recogniseDoc(doc, kb, when.date, when.from !== 'today');
     doc.layers.mentions = mentions;
     if (when.from === 'today') {
       doc.diagnostics.push({

@@ -2,7 +2,7 @@
 // for these tests, with the committed KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { actorsDoc, mention, mentionsAt, mentionsOf } from '../../fixtures/actors/actors-doc.js';
+import { actorsDoc, kb, mention, mentionsAt, mentionsOf } from '../../fixtures/actors/actors-doc.js';
 
 const D = '2022-07-30';
 
@@ -236,4 +236,17 @@ test('recogniser gives a title with a surname shared by several KB people their 
 test('recogniser finds the office holder for a title, a stated country and another spelling of the given name', () => {
   const doc = actorsDoc('Georgian President Mikhail Saakashvili appealed for talks.', '2008-06-01');
   assert.equal(mention(doc, 'Georgian President Mikhail Saakashvili')?.actor, 'geo-mikheil-saakashvili');
+});
+
+test('recogniser ends a dateline at its first dash, not at a hyphen inside a name ("Moo-hyun")', () => {
+  const doc = actorsDoc('AFP - South Korea\'s President Roh Moo-hyun began a state visit to Chile.', '2004-11-15');
+  const m = mentionsAt(doc, 'Roh')[0];
+  assert.equal(m?.actor, 'kor-roh-moo-hyun');
+  assert.equal(m?.country, 'KOR');
+});
+
+test('recogniser reads Chinese and Korean names family name first ("Mr Hu", "Roh Moo Hyun" = "Roh Moo-hyun")', () => {
+  assert.ok(kb.lookupName('Hu').some((e) => e.kind === 'person' && e.id === 'chn-hu-jintao' && e.via === 'surname'));
+  assert.ok(kb.lookupName('Roh Moo-hyun').some((e) => e.id === 'kor-roh-moo-hyun' && e.via === 'full'));
+  assert.ok(!kb.lookupName('Jintao').some((e) => e.via === 'surname' && e.id === 'chn-hu-jintao'));
 });

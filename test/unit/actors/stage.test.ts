@@ -120,3 +120,25 @@ test('stage actors drops the shorter of two overlapping mentions and says why', 
   assert.deepEqual(kept.map((m) => m.id), [0, 2]);
   assert.equal(diagnostics[0]?.ruleId, 'actors:skip-overlap');
 });
+
+test('stage actors reads a bare surname as the one top office holder of any date when the document date is unknown', () => {
+  const text = 'Musharraf met the Indian prime minister in New Delhi.';
+  // dated today, Musharraf holds no office: the name stays unresolved
+  const dated = recogniseDoc(segmented(text), kb, '2026-11-29', true).mentions;
+  assert.equal(dated.find((m) => m.text === 'Musharraf'), undefined);
+  // undated: the one person who held a top office under that name, acting for his country, with no dated office
+  const undated = recogniseDoc(segmented(text), kb, '2026-11-29', false).mentions;
+  const m = undated.find((x) => x.text === 'Musharraf');
+  assert.equal(m?.actor, 'pak-pervez-musharraf');
+  assert.equal(m?.country, 'PAK');
+  assert.equal(m?.role, null);
+  // and a role description names no office holder of today
+  assert.equal(undated.find((x) => x.text === 'the Indian prime minister')?.person, null);
+  assert.equal(undated.find((x) => x.text === 'the Indian prime minister')?.country, 'IND');
+});
+
+function segmented(text: string) {
+  const doc = docFromText(text);
+  buildPipeline(['segment'], { config: {} }, ['blocks', 'text']).run(doc);
+  return doc;
+}
