@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   kb: () => import('./kb.js'),
   actors: () => import('./actors.js'),
   eval: () => import('./eval.js'),
+  events: () => import('./events.js'),
+  serve: () => import('./serve.js'),
 };
 
 const USAGE = `parley — political event data from news text
@@ -30,6 +32,9 @@ Commands:
   eval --gold G --docs D  precision/recall/F1 of events against a gold file (--all: every shared set)
   actors <input...>       every actor mention, resolved on the article's date (--date)
   kb lookup|build|check   the actor knowledge base (kb lookup "the Polish president" --date 2025-09-01)
+  events [filters]        stored events as a table or an export (--source --target --dyad --root --code --quad
+                          --from --to --search --sort --format table|jsonl|csv|gdelt|plover --limit N)
+  serve                   the HTTP API and the dashboard (--host 127.0.0.1 --port 8080 --cors ORIGIN)
   help                    this text
 
 Inputs: files (.txt .html .jsonl .csv .xml/.rss/.atom, optionally .gz), directories, http(s) URLs, - for stdin.

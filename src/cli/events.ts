@@ -1,0 +1,148 @@
+/**
+ * `parley events`: the stored events matching a filter, as a table for people or as an export
+ * (`jsonl` event records, `csv`, `gdelt` TSV, `plover` JSON records). Reads the store page by
+ * page, so an export of any size streams in constant memory.
+ *
+ *   parley events --source CHN --target IRN --from 2022-01-01 --format table
+ *   parley events --root 16 --format gdelt > sanctions.tsv
+ */
+import { loadKb } from '../actors/kb.js';
+import type { Kb } from '../actors/kb.js';
+import { loadCameo } from '../code/cameo.js';
+import { ParleyError } from '../errors.js';
+import { eventFilterOf } from '../export/event-params.js';
+import type { EventParams } from '../export/event-params.js';
+import { exportLines, kbActorInfo, PLAIN_ACTOR_INFO, streamEvents } from '../export/index.js';
+import type { EventHit, EventSort, SortOrder } from '../store/event-query.js';
+import { openStore } from '../store/index.js';
+import { dbLocation, intFlag, oneOf, parse } from './args.js';
+
+export const summary = 'list or export stored events';
+
+const FORMATS = ['table', 'jsonl', 'csv', 'gdelt', 'plover'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Events a table shows unless --limit says otherwise. */
+export const TABLE_LIMIT = 50;
+
+function clip(s: string, n: number): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > n ? one.slice(0, Math.max(0, n - 1)) + '…' : one;
+}
+
+function actorLabel(a: EventHit['event']['source']): string {
+  return a.code ?? a.person ?? a.name ?? '?';
+}
+
+/** The table header and a row per event: date, source → target, code, label, Goldstein, quad, evidence. */
+export function tableHeader(width: number): string {
+  const head = `${'date'.padEnd(10)}  ${'source → target'.padEnd(17)} ${'code'.padEnd(4)}  ${'label'.padEnd(30)} ${'gold'.padStart(5)} q  evidence`;
+  return head.slice(0, width) + '\n';
+}
+
+export function tableRow(h: EventHit, width: number): string {
+  const e = h.event;
+  const dyad = `${actorLabel(e.source)} → ${actorLabel(e.target)}`;
+  const fixed =
+    `${(e.date ?? '(undated)').padEnd(10)}  ${clip(dyad, 17).padEnd(17)} ${e.cameo.code.padEnd(4)}  ` +
+    `${clip(e.cameo.label, 30).padEnd(30)} ${e.goldstein.toFixed(1).padStart(5)} ${e.quad}  `;
+  const room = Math.max(20, width - fixed.length);
+  const v = e.evidence[0];
+  const excerpt = v ? clip(v.sentence, room) : '';
+  return `${fixed}${excerpt}\n`;
+}
+
+/** Write to stdout, waiting when the pipe is full. */
+async function write(s: string): Promise<void> {
+  if (!process.stdout.write(s)) {
+    await new Promise<void>((resolve, reject) => {
+      process.stdout.once('drain', resolve);
+      process.stdout.once('error', reject);
+    });
+  }
+}
+
+function tryKb(): Kb | undefined {
+  try {
+    return loadKb();
+  } catch (e) {
+    process.stderr.write(`parley events: warning: ${(e as Error).message}; actor names and person ids are not resolved\n`);
+    return undefined;
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(
+    argv,
+    {
+      db: { type: 'string' },
+      source: { type: 'string' },
+      target: { type: 'string' },
+      dyad: { type: 'string' },
+      root: { type: 'string' },
+      code: { type: 'string' },
+      quad: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      search: { type: 'string', short: 's' },
+      doc: { type: 'string' },
+      sort: { type: 'string' },
+      order: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      limit: { type: 'string', short: 'n' },
+    },
+    'events',
+  );
+  const format: Format = oneOf('--format', values.format, FORMATS, 'table');
+  const sort: EventSort = oneOf('--sort', values.sort, ['date', 'goldstein', 'code'] as const, 'date');
+  const order: SortOrder = oneOf('--order', values.order, ['asc', 'desc'] as const, 'desc');
+  const limit = values.limit === undefined ? (format === 'table' ? TABLE_LIMIT : undefined) : intFlag('--limit', values.limit, 0);
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const params: EventParams = {
+    source: str('source'),
+    target: str('target'),
+    dyad: str('dyad'),
+    root: str('root'),
+    code: str('code'),
+    quad: str('quad'),
+    from: str('from'),
+    to: str('to'),
+    q: str('search'),
+    doc: str('doc'),
+  };
+  const kb = tryKb();
+  const parsed = eventFilterOf(params, { cameo: loadCameo(), kb });
+  if (!parsed.ok) {
+    const flag = parsed.problem.field === 'q' ? 'search' : parsed.problem.field;
+    throw new ParleyError('PARLEY_CLI_USAGE', { why: `parley events: --${flag} ${parsed.problem.why}.` });
+  }
+  const store = await openStore(dbLocation(values.db));
+  try {
+    let truncated = false;
+    const hits = streamEvents(store, parsed.value, {
+      sort,
+      order,
+      limit,
+      onTruncated: () => {
+        truncated = true;
+      },
+    });
+    let n = 0;
+    if (format === 'table') {
+      const width = Math.max(80, process.stdout.columns ?? 160);
+      for await (const h of hits) {
+        if (n === 0) await write(tableHeader(width));
+        await write(tableRow(h, width));
+        n++;
+      }
+      if (n === 0) process.stderr.write(`parley events: no events match in ${store.location}\n`);
+      else if (truncated) process.stderr.write(`parley events: first ${n} events shown; more match (use --limit N, or --format for an export)\n`);
+    } else {
+      const info = kb ? kbActorInfo(kb) : PLAIN_ACTOR_INFO;
+      for await (const line of exportLines(format, hits, info)) await write(line);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
