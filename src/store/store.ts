@@ -9,6 +9,7 @@
  */
 import type { Block, Diagnostic, DocMeta, Event, Mention } from '../doc.js';
 import type { PipelineInfo } from '../pipeline.js';
+import type { ClusterStore } from './clusters.js';
 import type { EventQueries } from './event-query.js';
 
 /** A processed document as stored. */
@@ -97,5 +98,7 @@ export interface Store extends EventQueries {
   putRun(run: StoredRun): Promise<void>;
   getRun(id: string): Promise<StoredRun | undefined>;
   stats(): Promise<StoreStats>;
+  /** Cross-document resolution: story clusters and merged events (see `clusters.ts`). */
+  readonly clusters: ClusterStore;
   close(): Promise<void>;
 }

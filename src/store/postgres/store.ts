@@ -26,6 +26,7 @@ import { PostgresEventQueries } from './event-queries.js';
 import { insertColumns, keyedByDocSeq as keyedBySeq, quoteIdent } from '../tables.js';
 import type { TableName } from '../tables.js';
 import { migratePostgres } from './migrate.js';
+import { PostgresClusters } from './clusters.js';
 import { migrations } from './migrations/index.js';
 import { searchSql, toTsQuery } from './search.js';
 
@@ -331,6 +332,13 @@ export class PostgresStore implements Store {
 
   searchActors(q: string, opts?: ActorSearchOptions) {
     return this.eventQueries.searchActors(q, opts);
+  }
+
+  #clusters: PostgresClusters | undefined;
+
+  /** Cross-document resolution (see `clusters.ts`), made on first use. */
+  get clusters(): PostgresClusters {
+    return (this.#clusters ??= new PostgresClusters(this.pool, this.schema, this.location));
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,7 @@ import { SqliteEventQueries } from './event-queries.js';
 import { insertColumns, keyedByDocSeq as keyedBySeq, quoteIdent } from '../tables.js';
 import type { RunsTable, TableName } from '../tables.js';
 import { migrateSqlite } from './migrate.js';
+import { SqliteClusters } from './clusters.js';
 import { migrations } from './migrations/index.js';
 import { SEARCH_SQL, toFts5Query } from './search.js';
 
@@ -319,6 +320,13 @@ export class SqliteStore implements Store {
 
   searchActors(q: string, opts?: ActorSearchOptions) {
     return this.eventQueries.searchActors(q, opts);
+  }
+
+  #clusters: SqliteClusters | undefined;
+
+  /** Cross-document resolution (see `clusters.ts`), made on first use. */
+  get clusters(): SqliteClusters {
+    return (this.#clusters ??= new SqliteClusters(this.db, this.location));
   }
 
   async close(): Promise<void> {
