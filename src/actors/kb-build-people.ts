@@ -110,6 +110,12 @@ const HONORIFICS = new Set(
   ].map((s) => s),
 );
 const SUFFIXES = new Set(['jr', 'sr', 'jnr', 'snr']);
+/** Regnal numbers ("II", "XVI"), written in capitals: never a surname ("Xi" is one). */
+function isRegnal(word: string): boolean {
+  return /^(i{1,3}|iv|vi{0,3}|ix)$/.test(normName(word)) || (/^[IVX]{2,5}$/.test(word) && /^(X{0,2})(I{1,3}|IV|VI{0,3}|IX)?$/.test(word));
+}
+/** Titles that may lead a name as listed ("Pope Benedict XVI", "King Abdullah II"). */
+const TITLE_WORDS = new Set(['pope', 'king', 'queen', 'emir', 'sultan', 'sheikh', 'prince', 'crown', 'grand']);
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'ben', 'abu', 'ould', 'ag', 'ol', 'e']);
 
 /** Name tokens without honorifics, suffixes and parenthesised nicknames. */
@@ -996,7 +1002,8 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
       for (const [a, b] of pieces) {
         const days = (Date.parse(b === '9999-12-31' ? '2100-01-01' : b) - Date.parse(a === '0000-01-01' ? '1900-01-01' : a)) / 86400000;
         if (days < 7 && total / 86400000 >= 7) continue; // drop slivers left by date disagreements
-        if (b !== '9999-12-31' && b < HORIZON) continue;
+        // (hand-kept overlay rows are kept whatever their dates: they are there for older news)
+        if (b !== '9999-12-31' && b < HORIZON && s.src !== 'overlay') continue;
         const role: Role = {
           country: s.country,
           role: s.role,
@@ -1076,7 +1083,9 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
       while (t.length > 1 && SUFFIXES.has(normName(t[t.length - 1]))) t.pop();
       const fbSur = c.spells.find((s) => s.src === 'factbook')?.surnames[0];
       const surnameFirst = familyFirst || (fbSur && t[0] && normName(t[0]) === normName(fbSur));
-      if (t.length >= 3 && !surnameFirst) {
+      // not for regnal names ("John Paul II") or names led by a title ("Pope Francis")
+      const regnal = isRegnal(t[t.length - 1] ?? '') || TITLE_WORDS.has(normName(t[0] ?? ''));
+      if (t.length >= 3 && !surnameFirst && !regnal) {
         const mid = t.slice(1, -1);
         if (mid.every((x) => /^\p{Lu}\.?$/u.test(x) || /^\p{Lu}\p{Ll}+$/u.test(x)) && !mid.some((x) => PARTICLES.has(normName(x)))) {
           full.push(`${t[0]} ${t[t.length - 1]}`);
@@ -1100,7 +1109,7 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
       id,
       name: display,
       aliases: uniqNames(full.map(cleanName)).filter((a) => nameTokens(a).length >= 2 || normName(a) === normName(display)),
-      surnames: uniqNames(surnames).filter((s) => normName(s).length >= 2 && !/^(i{1,3}|iv|vi{0,3}|ix)$/.test(normName(s))),
+      surnames: uniqNames(surnames).filter((s) => normName(s).length >= 2 && !isRegnal(s)),
       qid,
       roles,
     });

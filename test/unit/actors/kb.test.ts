@@ -208,3 +208,20 @@ test('Context accepts a kb by declaration merging', () => {
   const ctx: Context = { config: {}, kb };
   assert.equal(ctx.kb?.country('USA')?.code, 'USA');
 });
+
+test('KB overlay knows 1980s-2000s actors: the European Community, the Pope, Reagan, Rumsfeld and armed groups of that news', () => {
+  const code = (name: string) => kb.lookupName(name).map((e) => e.country ?? e.id);
+  assert.ok(code('European Community').includes('EUR'));
+  assert.ok(code('Amnesty International').includes('AMN'));
+  assert.ok(!kb.lookupName('amnesty').length, 'lower-case "amnesty" is a word');
+  assert.ok(code('Palestine Liberation Organization').includes('PSE'));
+  assert.ok(code('Northern Ireland').includes('GBR'));
+  assert.ok(code('Zarqawi group').includes('AQI'));
+  assert.ok(code('UNITA').includes('UNITA'));
+  assert.equal(kb.officeHolder('VAT', 'head of state', '2004-06-01')?.id, 'vat-john-paul-ii');
+  assert.equal(kb.officeHolder('USA', 'head of state', '1985-06-01')?.name, 'Ronald Reagan');
+  assert.equal(kb.officeHolder('USA', 'defence minister', '2004-06-01')?.name, 'Donald Rumsfeld');
+  assert.equal(kb.resolvePersonName('al-Sadr', '2004-08-01')?.roles[0]?.country, 'MEHDI');
+  assert.ok(!kb.person('vat-benedict-xvi')?.surnames.includes('XVI'), 'a regnal number is no surname');
+  assert.ok(!kb.person('vat-john-paul-ii')?.aliases.includes('Pope Paul'), 'no first+last alias for a regnal name');
+});
