@@ -214,6 +214,9 @@ export function buildCountries(shared: string, rows: CountryRow[]): { countries:
         case 'building':
           c.buildings.push({ name: r.value, sector: r.sector ?? 'GOV' });
           break;
+        case 'city':
+          (c.places ??= []).push(r.value);
+          break;
         case 'code':
           break;
       }
@@ -223,6 +226,7 @@ export function buildCountries(shared: string, rows: CountryRow[]): { countries:
     c.capitals = uniqNames(capitals2);
     c.seats = uniqNames(c.seats).filter((s) => !c.capitals.some((k) => normName(k) === normName(s)));
     c.prefixes = uniqNames(c.prefixes);
+    if (c.places) c.places = uniqNames(c.places).filter((k) => !c.capitals.some((x) => normName(x) === normName(k)));
     countries.push(c);
   }
   countries.sort((a, b) => cmp(a.code, b.code));

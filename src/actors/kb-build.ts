@@ -208,6 +208,7 @@ export function buildNameIndex(kb: IndexInput, marks: AmbiguityRow[], commonWord
     for (const k of c.capitals) add('capital', c.code, k, 'capital', c.code, 'GOV');
     for (const s of c.seats) add('capital', c.code, s, 'seat', c.code, 'GOV');
     for (const b of c.buildings) add('building', c.code, b.name, 'building', c.code, b.sector);
+    for (const k of c.places ?? []) add('country', c.code, k, 'place', c.code, null);
   }
   const orgByCode = new Map(kb.orgs.map((o) => [o.code, o]));
   const actsFor = (o: Org): string => {

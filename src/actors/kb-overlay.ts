@@ -32,8 +32,8 @@ export interface CountryRow extends At {
   value: string;
   sector: string | null;
 }
-export type CountryField = 'name' | 'alt' | 'abbrev' | 'demonym' | 'plural' | 'prefix' | 'capital' | 'seat' | 'building' | 'code';
-const COUNTRY_FIELDS: CountryField[] = ['name', 'alt', 'abbrev', 'demonym', 'plural', 'prefix', 'capital', 'seat', 'building', 'code'];
+export type CountryField = 'name' | 'alt' | 'abbrev' | 'demonym' | 'plural' | 'prefix' | 'capital' | 'seat' | 'building' | 'city' | 'code';
+const COUNTRY_FIELDS: CountryField[] = ['name', 'alt', 'abbrev', 'demonym', 'plural', 'prefix', 'capital', 'seat', 'building', 'city', 'code'];
 
 export interface AmbiguityRow extends At {
   form: string;

@@ -105,6 +105,11 @@ export interface Country {
   /** Seats of government used as metonyms when they differ from the capital. */
   seats: string[];
   buildings: Building[];
+  /**
+   * Cities and regions other than the capital ("Najaf", "Darfur"): the country as a place, or its
+   * people when they act there; never its government. Absent when there are none.
+   */
+  places?: string[];
   independent: boolean;
   unMember: boolean;
   /** For territories: the state that administers them. */

@@ -224,6 +224,7 @@ function viaOf(e: KbEntry): string {
     case 'body':
       return 'igo';
     default:
+      if (e.via === 'place') return 'place';
       return e.via === 'name' || e.via === 'official' || e.via === 'full' ? 'name' : 'alias';
   }
 }

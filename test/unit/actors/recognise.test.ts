@@ -250,3 +250,10 @@ test('recogniser reads Chinese and Korean names family name first ("Mr Hu", "Roh
   assert.ok(kb.lookupName('Roh Moo-hyun').some((e) => e.id === 'kor-roh-moo-hyun' && e.via === 'full'));
   assert.ok(!kb.lookupName('Jintao').some((e) => e.via === 'surname' && e.id === 'chn-hu-jintao'));
 });
+
+test('recogniser reads a city or region other than the capital as its country, never as the government', () => {
+  const doc = actorsDoc('Militias in Najaf fired at a convoy, and rockets later hit Tel Aviv while Darfur waited for aid.', '2004-08-20');
+  assert.deepEqual([mention(doc, 'Najaf')?.country, mention(doc, 'Najaf')?.sector, mention(doc, 'Najaf')?.resolvedBy], ['IRQ', null, 'place']);
+  assert.deepEqual([mention(doc, 'Tel Aviv')?.country, mention(doc, 'Tel Aviv')?.sector], ['ISR', null]);
+  assert.deepEqual([mention(doc, 'Darfur')?.country, mention(doc, 'Darfur')?.sector], ['SDN', null]);
+});
