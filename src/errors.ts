@@ -186,6 +186,26 @@ export const ERRORS = {
     status: 500,
     exit: 70,
   },
+  PARLEY_QUEUE_BAD_URL: {
+    message: "'{url}' is not a Redis URL. Set PARLEY_QUEUE (or --queue) to redis://host:port[/db].",
+    status: 400,
+    exit: 64,
+  },
+  PARLEY_QUEUE_UNREACHABLE: {
+    message: "Cannot reach the queue at '{url}' ({why}). Start Redis there or point PARLEY_QUEUE at it.",
+    status: 503,
+    exit: 69,
+  },
+  PARLEY_QUEUE_POISON: {
+    message: "{id}: the pipeline failed on this document ({why}); it was not stored. Fix the input (or parley), then `parley queue retry {job}`.",
+    status: 422,
+    exit: 65,
+  },
+  PARLEY_QUEUE_NO_JOB: {
+    message: "No job '{id}' in the failed list of queue '{queue}'. `parley queue status` lists the failed jobs.",
+    status: 404,
+    exit: 1,
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
