@@ -9,8 +9,8 @@
  * the same questions, a product feature list repeated per item) is a template, not an editing
  * slip, and all its copies are kept.
  *
- * Candidate pairs come from an inverted index of shingles, so only blocks that share a shingle
- * are scored.
+ * Candidate pairs come from an inverted index of shingles, so only blocks that share one of their
+ * rarest shingles are scored (see {@link findNearDuplicates}).
  */
 import { normalizedWords, wordShingles } from './shingles.js';
 
@@ -73,53 +73,251 @@ export interface DuplicateMatch {
 /**
  * Find later near-copies among texts. `undefined` entries (blocks already dropped) are skipped.
  * Returns one match per dropped copy, in input order; the first copy of each text is never listed.
+ *
+ * Shingles are compared as numbers: every distinct word of the input gets a small integer id, and
+ * every distinct k-gram of word ids gets one too (the same sets as {@link wordShingles} makes,
+ * without a string per shingle). A block that passes either threshold shares at least
+ * `min(jaccard, containment)` of its shingles with the earlier copy, so a block with fewer of its
+ * shingles in any earlier first copy is not scored at all; that is most blocks of an article.
  */
 export function findNearDuplicates(
   texts: readonly (string | undefined)[],
   options: Partial<DuplicateOptions> = {},
 ): DuplicateMatch[] {
   const opts = { ...DUPLICATE_DEFAULTS, ...options };
-  const shingles: (Set<string> | undefined)[] = texts.map((t) => {
+  const words: (readonly string[] | undefined)[] = texts.map((t) => {
     if (t === undefined || (opts.keepQuestions && isQuestion(t))) return undefined;
-    const words = normalizedWords(t);
-    return words.length >= opts.minWords ? wordShingles(words, opts.shingleSize) : undefined;
+    const w = normalizedWords(t);
+    return w.length >= opts.minWords ? w : undefined;
   });
-  /** shingle → indexes of first copies containing it. */
-  const postings = new Map<string, number[]>();
-  const matches: DuplicateMatch[] = [];
-  for (let i = 0; i < shingles.length; i++) {
-    const own = shingles[i];
-    if (!own || own.size === 0) continue;
-    const shared = new Map<number, number>();
-    for (const sh of own) {
-      const list = postings.get(sh);
-      if (list) for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1);
+  if (!words.some((w) => w !== undefined)) return [];
+  const matches = scoreBlocks(internShingles(words, opts.shingleSize), opts);
+  if (opts.templateCopies > 0) {
+    const copies = new Map<number, number>();
+    for (const m of matches) copies.set(m.of, (copies.get(m.of) ?? 1) + 1);
+    return matches.filter((m) => (copies.get(m.of) ?? 0) < opts.templateCopies);
+  }
+  return matches;
+}
+
+/*
+ * Work arrays, reused from call to call (grown when a larger input comes): typed arrays are slow
+ * to allocate and to collect, and an article needs a dozen of them.
+ */
+const buffers = new Map<string, Int32Array>();
+
+/** A reused work array of at least `size` elements (contents undefined; fill what you read). */
+function buffer(name: string, size: number): Int32Array {
+  let b = buffers.get(name);
+  if (!b || b.length < size) {
+    b = new Int32Array(Math.max(size, 2 * (b?.length ?? 0), 64));
+    buffers.set(name, b);
+  }
+  return b;
+}
+
+/** The distinct shingle ids of every list, flat. */
+interface Shingled {
+  /** List i's distinct shingle ids are `ids[start[i]]` … `ids[start[i + 1] − 1]`, in no particular order. */
+  ids: Int32Array;
+  start: Int32Array;
+  /** 1 for lists that are present (possibly empty), 0 for `undefined`. */
+  present: Int32Array;
+  /** Shingle ids are below this. */
+  shingles: number;
+  /** Number of lists (the arrays above may be longer). */
+  lists: number;
+}
+
+/**
+ * For each word list, its k-word shingles as sorted arrays of distinct ids (equal ids ⇔ equal
+ * shingles across the whole input). A list shorter than `k` gives one shingle made of all its
+ * words, as {@link wordShingles} does; `undefined` stays `undefined`. Throws a RangeError when `k`
+ * is not a positive integer.
+ */
+export function shingleIdSets(lists: readonly (readonly string[] | undefined)[], k: number): (number[] | undefined)[] {
+  const s = internShingles(lists, k);
+  return lists.map((l, i) => (l ? Array.from(s.ids.subarray(s.start[i], s.start[i + 1])).sort((a, b) => a - b) : undefined));
+}
+
+function internShingles(lists: readonly (readonly string[] | undefined)[], k: number): Shingled {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`shingle size must be a positive integer, got ${k}`);
+  const n = lists.length;
+  let total = 0;
+  for (const l of lists) if (l) total += l.length;
+  // Word ids, all lists one after another.
+  const wordIds = new Map<string, number>();
+  const seq = buffer('seq', total);
+  const seqStart = buffer('seqStart', n + 1);
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    seqStart[i] = p;
+    const l = lists[i];
+    if (!l) continue;
+    for (let x = 0; x < l.length; x++) {
+      let id = wordIds.get(l[x]);
+      if (id === undefined) wordIds.set(l[x], (id = wordIds.size));
+      seq[p++] = id;
     }
+  }
+  seqStart[n] = p;
+  // gram[pos] = id of the L-gram starting at pos, level by level: (id of the (L-1)-gram, next word) → id.
+  let gram = seq;
+  let shingles = wordIds.size;
+  if (k > 1) {
+    gram = buffer('gram', total);
+    gram.set(seq.subarray(0, total));
+    const table = pairTable(total);
+    for (let level = 2; level <= k; level++) {
+      table.clear();
+      for (let i = 0; i < n; i++) {
+        const end = seqStart[i + 1] - level + 1;
+        for (let pos = seqStart[i]; pos < end; pos++) gram[pos] = table.id(gram[pos], seq[pos + level - 1]);
+      }
+      shingles = table.size;
+    }
+  }
+  // Distinct shingles per list; a list shorter than k is one shingle, numbered after the k-grams.
+  const ids = buffer('ids', total);
+  const start = buffer('start', n + 1);
+  const present = buffer('present', n).fill(0, 0, n);
+  const seen = buffer('seen', shingles).fill(-1, 0, shingles);
+  let shortIds: Map<string, number> | undefined;
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = q;
+    const l = lists[i];
+    if (!l) continue;
+    present[i] = 1;
+    if (l.length === 0) continue;
+    if (l.length < k) {
+      shortIds ??= new Map<string, number>();
+      const key = l.join(' ');
+      let id = shortIds.get(key);
+      if (id === undefined) shortIds.set(key, (id = shingles + shortIds.size));
+      ids[q++] = id;
+      continue;
+    }
+    const end = seqStart[i + 1] - k + 1;
+    for (let pos = seqStart[i]; pos < end; pos++) {
+      const g = gram[pos];
+      if (seen[g] !== i) {
+        seen[g] = i;
+        ids[q++] = g;
+      }
+    }
+  }
+  start[n] = q;
+  return { ids, start, present, shingles: shingles + (shortIds?.size ?? 0), lists: n };
+}
+
+/** A cleared pair table with room for `pairs` distinct pairs (reused from call to call). */
+function pairTable(pairs: number): PairTable {
+  let cap = 16;
+  while (cap < 2 * pairs + 2) cap *= 2;
+  if (!table || table.capacity < cap) table = new PairTable(cap);
+  table.clear();
+  return table;
+}
+let table: PairTable | undefined;
+
+/** Dense ids for pairs of non-negative integers (open addressing, linear probing). */
+class PairTable {
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly v: Int32Array;
+  private readonly mask: number;
+  readonly capacity: number;
+  size = 0;
+
+  /** `capacity` is a power of two, at least twice the number of pairs to hold. */
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.a = new Int32Array(capacity);
+    this.b = new Int32Array(capacity);
+    this.v = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+  }
+
+  clear(): void {
+    this.v.fill(-1);
+    this.size = 0;
+  }
+
+  /** The id of (x, y): its number in order of first appearance. */
+  id(x: number, y: number): number {
+    let h = Math.imul(x ^ Math.imul(y, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    let slot = h & this.mask;
+    for (;;) {
+      const v = this.v[slot];
+      if (v < 0) {
+        this.a[slot] = x;
+        this.b[slot] = y;
+        this.v[slot] = this.size;
+        return this.size++;
+      }
+      if (this.a[slot] === x && this.b[slot] === y) return v;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+/** The later copies among the shingle sets, each with its best earlier first copy (see findNearDuplicates). */
+function scoreBlocks(sh: Shingled, opts: DuplicateOptions): DuplicateMatch[] {
+  const { ids, start, present, lists: n } = sh;
+  // Postings of first copies as linked lists: head[shingle] → entry; entry → block, next entry.
+  const head = buffer('head', sh.shingles).fill(-1, 0, sh.shingles);
+  const entryBlock = buffer('entryBlock', start[n]);
+  const entryNext = buffer('entryNext', start[n]);
+  let used = 0;
+  const shared = buffer('shared', n).fill(0, 0, n);
+  const touched: number[] = [];
+  /** Smallest share of a block's shingles that an earlier copy must hold for either threshold to pass. */
+  const share = Math.min(opts.jaccard, opts.containment);
+  const matches: DuplicateMatch[] = [];
+  for (let i = 0; i < n; i++) {
+    const from = start[i];
+    const to = start[i + 1];
+    const size = to - from;
+    if (present[i] === 0 || size === 0) continue;
+    // inter/union ≥ jaccard implies inter ≥ jaccard·size; inter/size ≥ containment likewise. The
+    // factor below the exact product keeps the bound safe from rounding.
+    const needed = share > 0 ? Math.max(1, Math.floor(share * size * (1 - 1e-9))) : 1;
+    let inFirstCopies = 0;
+    for (let x = from; x < to; x++) if (head[ids[x]] >= 0) inFirstCopies++;
     let best: DuplicateMatch | undefined;
-    for (const [j, inter] of shared) {
-      const other = shingles[j]!;
-      const jac = inter / (own.size + other.size - inter);
-      const con = inter / own.size;
-      const contained = con >= opts.containment && own.size >= opts.containmentMinRatio * other.size;
-      if (jac < opts.jaccard && !contained) continue;
-      if (!best || jac > best.jaccard || (jac === best.jaccard && j < best.of)) {
-        best = { index: i, of: j, jaccard: jac, containment: con };
+    if (inFirstCopies >= needed) {
+      touched.length = 0;
+      for (let x = from; x < to; x++) {
+        for (let e = head[ids[x]]; e >= 0; e = entryNext[e]) {
+          const j = entryBlock[e];
+          if (shared[j]++ === 0) touched.push(j);
+        }
+      }
+      for (const j of touched) {
+        const inter = shared[j];
+        shared[j] = 0;
+        const other = start[j + 1] - start[j];
+        const jac = inter / (size + other - inter);
+        const con = inter / size;
+        const contained = con >= opts.containment && size >= opts.containmentMinRatio * other;
+        if (jac < opts.jaccard && !contained) continue;
+        if (!best || jac > best.jaccard || (jac === best.jaccard && j < best.of)) {
+          best = { index: i, of: j, jaccard: jac, containment: con };
+        }
       }
     }
     if (best) {
       matches.push(best);
       continue;
     }
-    for (const sh of own) {
-      const list = postings.get(sh);
-      if (list) list.push(i);
-      else postings.set(sh, [i]);
+    for (let x = from; x < to; x++) {
+      const s = ids[x];
+      entryBlock[used] = i;
+      entryNext[used] = head[s];
+      head[s] = used++;
     }
-  }
-  if (opts.templateCopies > 0) {
-    const copies = new Map<number, number>();
-    for (const m of matches) copies.set(m.of, (copies.get(m.of) ?? 1) + 1);
-    return matches.filter((m) => (copies.get(m.of) ?? 0) < opts.templateCopies);
   }
   return matches;
 }

@@ -55,10 +55,15 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
+const TIDY_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** Whitespace collapsed, curly quotes straightened, NFKC: the form rule patterns are written for. */
 export function tidy(text: string): string {
   const hit = tidyCache.get(text);
   if (hit !== undefined) return hit;
+  // Printable ASCII words separated by single spaces is already tidy: keep the same string object
+  // (no copy, and later cache lookups by it stay cheap).
+  if (TIDY_ASCII.test(text)) return remember(tidyCache, text, text);
   const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC').replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"');
   const out = folded.replace(/\s+/g, ' ').trim();
   remember(tidyCache, text, out);

@@ -13,7 +13,7 @@ const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
  * The clean rules ask for the words of the same block (and of the title) several times in a row,
  * so the last few results are kept. Callers must not modify the returned arrays.
  */
-const WORDS_CACHE_SIZE = 16;
+const WORDS_CACHE_SIZE = 64;
 const wordsCache = new Map<string, readonly string[]>();
 
 /** The normalised words of a text (lower case, NFKC, straight apostrophes), in order. Do not modify the result. */

@@ -54,12 +54,16 @@ export function makeClean(options: Partial<CleanOptions> = {}, _ctx?: Context): 
 
   return (doc: Doc): void => {
     const blocks = doc.layers.blocks;
+    // Each block's text is sliced once: the rules and the duplicate finder then share one string
+    // object per block, so their word and tidy caches hit.
+    const texts: (string | undefined)[] = new Array<string | undefined>(blocks.length).fill(undefined);
     let anyKept = false;
     let afterPromoLabel: number | undefined;
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i];
       if (block.dropped !== undefined) continue;
       const text = doc.text.slice(block.start, block.end);
+      texts[i] = text;
       const at: BlockContext = {
         index: i,
         count: blocks.length,
@@ -80,13 +84,13 @@ export function makeClean(options: Partial<CleanOptions> = {}, _ctx?: Context): 
         continue;
       }
       block.dropped = hit.reason;
+      texts[i] = undefined;
       doc.diagnostics.push(dropDiagnostic(block, hit.reason, `${hit.why} (rule ${hit.rule})`));
       if (hit.reason === 'promo' && hit.rule === 'promo-label' && isPromoListLabel(text)) afterPromoLabel = 1;
       else if (hit.reason === 'promo' && hit.rule === 'promo-link' && afterPromoLabel !== undefined) afterPromoLabel++;
       else afterPromoLabel = undefined;
     }
     if (!dedupe) return;
-    const texts = blocks.map((b) => (b.dropped === undefined ? doc.text.slice(b.start, b.end) : undefined));
     for (const m of findNearDuplicates(texts, dup)) {
       const block = blocks[m.index];
       const first = blocks[m.of];
