@@ -58,14 +58,21 @@ export function render(root: HTMLElement, url: URL): () => void {
   });
 
   const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': 'Dyad timeline' });
+  const quadLegend = h(
+    'div',
+    { class: 'legend', 'aria-label': 'Bar colours' },
+    ...[1, 2, 3, 4].flatMap((q) => [h('span', { class: 'swatch', style: `background:${QUAD_COLORS[q]}` }), h('span', {}, QUAD_LABELS[q])]),
+    h('span', {}, '· bars: A → B solid, B → A light; lines: mean Goldstein'),
+  );
   const status = h('div', { class: 'chart-status', 'aria-live': 'polite' });
   const tableWrap = h('details', { class: 'series-table' });
   const panel = eventPanel('Events');
-  root.append(h('h1', {}, 'Dyad'), form, status, chartEl, tableWrap, panel.el);
+  root.append(h('h1', {}, 'Dyad'), form, status, chartEl, quadLegend, tableWrap, panel.el);
 
   if (!a || !b) {
     status.append(empty('Pick two actors (codes such as CHN and IRN, or people) to see how their relations move.'));
     chartEl.hidden = true;
+    quadLegend.hidden = true;
     return () => undefined;
   }
 
