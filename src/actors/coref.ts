@@ -26,7 +26,7 @@ import type { Diagnostic, Mention } from '../doc.js';
 import type { Kb } from './kb.js';
 import type { Person } from './kb-types.js';
 import type { Entity, Item, MentionDraft, NameItem } from './recognise.js';
-import { addNameKeys, personFacts, personNameKeys, titledHolder } from './recognise-people.js';
+import { addNameKeys, fuzzyTitledHolder, personFacts, personNameKeys, titledHolder } from './recognise-people.js';
 
 /** What coreference remembers of each mention made so far. */
 interface Ref {
@@ -279,6 +279,8 @@ export class Coref {
       let p = (when !== null ? titledHolder(this.kb, when, it.title, it.keys, it.hint) : undefined) ?? titledHolder(this.kb, null, it.title, it.keys, it.hint);
       // another spelling of the given name ("Mikhail"/"Mikheil"): the surname and the stated country suffice
       if (!p && it.hint && it.keys.length >= 2) p = titledHolder(this.kb, when, it.title, it.keys.slice(-1), it.hint);
+      // a misspelt name ("President Bouteflicka"): one letter off, among everyone who held such an office
+      if (!p && !it.known) p = fuzzyTitledHolder(this.kb, it.title, it.keys, it.hint);
       if (p) {
         this.emitPerson(it, p, 'title+name');
         return;

@@ -229,6 +229,64 @@ export function buildCountries(shared: string, rows: CountryRow[]): { countries:
     if (c.places) c.places = uniqNames(c.places).filter((k) => !c.capitals.some((x) => normName(x) === normName(k)));
     countries.push(c);
   }
+  addPhoenixSpellings(kb, countries);
   countries.sort((a, b) => cmp(a.code, b.code));
   return { countries, extras: { gecToIso, cowToIso, govType } };
+}
+
+/**
+ * Spelling variants the PETRARCH country dictionary lists for a country ("Ethopia", "Phillippines",
+ * "Isreali"): a synonym of the country's block within two letters of one of its names (or
+ * demonyms) becomes another name (or demonym), unless the spelling is already a name of anything.
+ */
+function addPhoenixSpellings(kb: string, countries: Country[]): void {
+  const path = join(kb, 'phoenix-petrarch2', 'derived', 'Phoenix.Countries.actors.jsonl');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return;
+  }
+  const byCode = new Map<string, Country>();
+  for (const c of countries) {
+    byCode.set(c.code, c);
+    for (const a of c.codes ?? []) byCode.set(a, c);
+  }
+  const taken = new Set<string>();
+  for (const c of countries) for (const n of [...c.names, ...c.demonyms, ...c.capitals, ...c.seats, ...(c.places ?? [])]) taken.add(normName(n));
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const e = JSON.parse(line) as { synonyms: string[]; codes: { code: string }[] };
+    if (e.codes.length !== 1 || e.codes[0].code.length !== 3) continue;
+    const c = byCode.get(e.codes[0].code);
+    if (!c) continue;
+    for (const raw of e.synonyms) {
+      const syn = raw.replace(/_/g, ' ').trim();
+      const key = normName(syn);
+      if (key.length < 6 || /[^a-z' -]/.test(key) || taken.has(key)) continue;
+      // a misspelling, not a plural ("Cubans") or a shorter or longer word ("Antigua", "Argentinean")
+      const near = (list: string[]) =>
+        list.some((n) => {
+          const k = normName(n);
+          if (k.startsWith(key) || key.startsWith(k) || (key.endsWith('s') && !k.endsWith('s'))) return false;
+          return Math.abs(k.length - key.length) <= 2 && spellingDistance(k, key) <= 2;
+        });
+      const form = titleCase(syn.toLowerCase());
+      if (near(c.names)) c.names.push(form);
+      else if (near(c.demonyms)) c.demonyms.push(form);
+      else continue;
+      taken.add(key);
+    }
+  }
+}
+
+/** Levenshtein distance (small strings; the build only). */
+function spellingDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length];
 }

@@ -182,3 +182,46 @@ export function titledHolder(kb: Kb, date: string | null, noun: string, nameKeys
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
+
+/** Levenshtein distance of two short strings, stopping early above `max` (returns max + 1 then). */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * A misspelt name after a title ("President Bouteflicka"): the one person who ever held an office
+ * the title denotes and whose name tokens match every token of the text, each exactly or, for
+ * tokens of five letters or more, with one letter added, dropped or changed. Undefined when nobody
+ * or more than one person fits (`country` narrows to one country).
+ */
+export function fuzzyTitledHolder(kb: Kb, noun: string, nameKeys: string[], country?: string | null): Person | undefined {
+  if (nameKeys.length === 0 || !nameKeys.some((k) => k.length >= 5)) return undefined;
+  const close = (k: string, keys: Set<string>): boolean => {
+    if (keys.has(k)) return true;
+    if (k.length < 5) return false;
+    for (const p of keys) if (p.length >= 5 && editDistance(k, p, 1) <= 1) return true;
+    return false;
+  };
+  const found = new Set<Person>();
+  const c = country ? canonicalCode(kb, country) : null;
+  for (const p of kb.allPeople()) {
+    if (!p.roles.some((r) => (!c || r.country === c) && kb.officeFor(r.country, noun) === r.role)) continue;
+    const keys = personNameKeys(p);
+    if (nameKeys.every((k) => close(k, keys))) found.add(p);
+    if (found.size > 1) return undefined;
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}

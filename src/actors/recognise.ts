@@ -181,6 +181,10 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Capitalised words that may follow a place without being part of a longer name. */
 const FREE_FOLLOWERS = new Set([...MONTHS, ...WEEKDAYS, 'i', 'and', 'or', 'but', 'on', 'in', 'at', 'to', 'for', 'of', 'the', 'a', 'as', 'is', 'was']);
+/** Compass words that may precede a place without making it part of another name ("Western Afghanistan"). */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'northeast', 'northwest', 'southeast', 'southwest', 'upper', 'lower']);
+/** Nouns that may follow a place as the head of an administrative area ("Kano State", "Sindh Province"). */
+const AREA_NOUNS = new Set(['state', 'province', 'region', 'district', 'governorate', 'prefecture', 'oblast', 'territory', 'territories']);
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'into', 'via', 'within']);
 const ATTITUDE_PREFIXES = new Set(['pro', 'anti', 'non', 'ex', 'post', 'pre', 'neo', 'un']);
 const PAIR_NOUNS: Record<string, { what: 'country' | 'person'; sector: string | null }> = {
@@ -317,8 +321,8 @@ export class Recogniser {
   /** Recognise one sentence: items in text order. */
   sentenceItems(s: Sentence): Item[] {
     this.sentence = s;
-    this.scan();
     this.titleCase = this.isTitleCase();
+    this.scan();
     this.datelineEnd = this.dateline();
     const items: Item[] = [];
     let p = Math.max(s.tokenStart, this.datelineEnd);
@@ -433,7 +437,11 @@ export class Recogniser {
       }
     }
     if (orgs.length > 0) {
-      const usable = orgs.filter((e) => !e.ambiguous?.includes('generic') || this.key(start - 1) === 'the');
+      // a generic body name ("security council") needs "the", or capitals after a lower-case word
+      // inside running text ("vetoed a Security Council resolution")
+      const prev = start > this.sentence.tokenStart ? this.text(start - 1) : '';
+      const proper = !this.titleCase && /^[a-z]/.test(prev) && isCap(this.text(start));
+      const usable = orgs.filter((e) => !e.ambiguous?.includes('generic') || this.key(start - 1) === 'the' || proper);
       const ids = [...new Set(usable.map((e) => e.id))];
       if (ids.length === 1) atom.org = usable[0];
       else if (ids.length > 1) this.note('actors:ambiguous-name', start, end, `"${this.spanText(start, end)}" may denote ${ids.join(', ')}: left unresolved`);
@@ -594,9 +602,18 @@ export class Recogniser {
     const amb = a.place.ambiguous ?? [];
     // "ethnic Albanians": an ethnic group, not the state
     if (a.place.kind === 'demonym' && this.key(a.start - 1) === 'ethnic') return 'ethnic-group';
-    const prevCap = a.start - 1 > s.tokenStart && !this.atom(a.start - 1) && this.unknownCap(a.start - 1) && !this.adjacent(a.start);
+    // a compass word before a country's own name, a capital or a region names part of it ("Western
+    // Afghanistan"), but not before another kind of alternative name ("South America" is not the USA)
+    const compass = COMPASS.has(this.key(a.start - 1)) && (a.place.via === 'name' || a.place.via === 'official' || a.place.via === 'capital' || a.place.via === 'place');
+    const prevCap = a.start - 1 > s.tokenStart && !this.atom(a.start - 1) && this.unknownCap(a.start - 1) && !this.adjacent(a.start) && !compass;
     const nextCap =
-      !this.titleCase && a.end < s.tokenEnd && !this.atom(a.end) && this.unknownCap(a.end) && !this.adjacent(a.end) && !(a.place.kind === 'demonym' && this.pluralNoun(a.end));
+      !this.titleCase &&
+      a.end < s.tokenEnd &&
+      !this.atom(a.end) &&
+      this.unknownCap(a.end) &&
+      !this.adjacent(a.end) &&
+      !(a.place.kind === 'demonym' && this.pluralNoun(a.end)) &&
+      !(a.place.kind !== 'demonym' && AREA_NOUNS.has(this.key(a.end)));
     if (amb.includes('person-name') && (prevCap || HONORIFICS.has(this.key(a.start - 1)))) return 'person-name';
     if (nextCap) return 'longer-name';
     if (prevCap) return 'longer-name';

@@ -257,3 +257,28 @@ test('recogniser reads a city or region other than the capital as its country, n
   assert.deepEqual([mention(doc, 'Tel Aviv')?.country, mention(doc, 'Tel Aviv')?.sector], ['ISR', null]);
   assert.deepEqual([mention(doc, 'Darfur')?.country, mention(doc, 'Darfur')?.sector], ['SDN', null]);
 });
+
+test('recogniser reads a compass word or an area noun around a place as part of it ("Western Afghanistan", "Kano State"), not "South America"', () => {
+  const doc = actorsDoc('Fighting spread in Western Afghanistan and Kano State, while exports to South America grew.', '2004-08-20');
+  assert.equal(mention(doc, 'Afghanistan')?.country, 'AFG');
+  assert.equal(mention(doc, 'Kano')?.country, 'NGA');
+  assert.equal(mentionsAt(doc, 'America').length, 0);
+});
+
+test('recogniser reads a capitalised generic body after a lower-case word as the body ("a Security Council resolution")', () => {
+  const doc = actorsDoc('Russia vetoed a Security Council resolution on the war, and the country\u2019s own security council met later.', '2004-08-20');
+  assert.equal(mention(doc, 'Security Council')?.country, 'UNO');
+  assert.equal(mentionsAt(doc, 'security council', 60).length, 0);
+});
+
+test('recogniser resolves a title with a name misspelt by one letter to the one office holder ("President Bouteflicka")', () => {
+  const doc = actorsDoc('On Monday, President Bouteflicka welcomed the proposal during a long cabinet meeting in his office.', '2003-01-01');
+  assert.equal(mention(doc, 'President Bouteflicka')?.actor, 'dza-abdelaziz-bouteflika');
+});
+
+test('recogniser knows spelling variants listed by the PETRARCH dictionary and ethnic groups of one country', () => {
+  const doc = actorsDoc('Troops from Ethopia met Yoruba leaders and Chechen rebels.', '2004-08-20');
+  assert.equal(mention(doc, 'Ethopia')?.country, 'ETH');
+  assert.equal(mentionsAt(doc, 'Yoruba')[0]?.country, 'NGA');
+  assert.equal(mentionsAt(doc, 'Chechen')[0]?.country, 'RUS');
+});
