@@ -605,7 +605,8 @@ export class Recogniser {
     // a compass word before a country's own name, a capital or a region names part of it ("Western
     // Afghanistan"), but not before another kind of alternative name ("South America" is not the USA)
     const compass = COMPASS.has(this.key(a.start - 1)) && (a.place.via === 'name' || a.place.via === 'official' || a.place.via === 'capital' || a.place.via === 'place');
-    const prevCap = a.start - 1 > s.tokenStart && !this.atom(a.start - 1) && this.unknownCap(a.start - 1) && !this.adjacent(a.start) && !compass;
+    // (in a headline every word is capitalised: a capital before the place says nothing)
+    const prevCap = !this.titleCase && a.start - 1 > s.tokenStart && !this.nonPersonAtom(a.start - 1) && this.unknownCap(a.start - 1) && !this.adjacent(a.start) && !compass;
     const nextCap =
       !this.titleCase &&
       a.end < s.tokenEnd &&
@@ -620,6 +621,12 @@ export class Recogniser {
     // "Bank of China", "University of Tehran": part of an institution's name
     if (!this.titleCase && this.key(a.start - 1) === 'of' && a.start - 2 >= s.tokenStart && !this.atom(a.start - 2) && this.unknownCap(a.start - 2) && a.start - 2 > s.tokenStart) return 'longer-name';
     return undefined;
+  }
+
+  /** Token `i` is a gazetteer atom other than a person's name (a name like "Simon" before "Mann" still counts as a capitalised word). */
+  private nonPersonAtom(i: number): boolean {
+    const a = this.atom(i);
+    return a !== undefined && !(a.persons.length > 0 && a.placeCode === undefined && a.org === undefined && !a.role && !a.sector);
   }
 
   /** A plural noun that ends a noun phrase ("Kurds" in "Iraqi Kurds"): people, not a longer name. */

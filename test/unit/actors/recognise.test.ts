@@ -282,3 +282,13 @@ test('recogniser knows spelling variants listed by the PETRARCH dictionary and e
   assert.equal(mentionsAt(doc, 'Yoruba')[0]?.country, 'NGA');
   assert.equal(mentionsAt(doc, 'Chechen')[0]?.country, 'RUS');
 });
+
+test('recogniser reads a place in a headline even after a capitalised verb ("Leader Thanks U.S. in Speech")', () => {
+  const doc = actorsDoc('Kenyan Leader Thanks U.S. in Speech to Parliament', '2004-09-24');
+  assert.equal(mention(doc, 'U.S.')?.country, 'USA');
+});
+
+test('recogniser treats a given name that is also a KB surname as a capitalised word before a place name ("Simon Mann")', () => {
+  const doc = actorsDoc('The court in Harare jailed the mercenary Simon Mann for seven years.', '2004-09-24');
+  assert.equal(mentionsAt(doc, 'Mann').length, 0);
+});
