@@ -29,6 +29,26 @@ interface Entry {
   terms: string[];
 }
 
+/** The country most of a person's offices belong to (the latest such office breaks ties). */
+function homeCountry(roles: { country: string; from: string | null }[]): string | null {
+  const n = new Map<string, { count: number; latest: string }>();
+  for (const r of roles) {
+    const x = n.get(r.country) ?? { count: 0, latest: '' };
+    x.count++;
+    if ((r.from ?? '') > x.latest) x.latest = r.from ?? '';
+    n.set(r.country, x);
+  }
+  let best: string | null = null;
+  let top = { count: 0, latest: '' };
+  for (const [c, x] of n) {
+    if (x.count > top.count || (x.count === top.count && x.latest > top.latest)) {
+      best = c;
+      top = x;
+    }
+  }
+  return best;
+}
+
 /** Most knowledge-base candidates passed on to the store for counting. */
 const KB_CANDIDATES = 40;
 
@@ -53,8 +73,7 @@ export class ActorSearch {
         out.push({ ref: { code: o.code }, key: `code:${o.code}`, name: o.name, type: 'igo', country: null, terms: [o.code, ...o.acronyms, ...o.names].map(normName) });
       }
       for (const p of kb.allPeople()) {
-        const last = p.roles[p.roles.length - 1];
-        out.push({ ref: { person: p.name }, key: `person:${p.name}`, name: p.name, type: 'person', country: last?.country ?? null, terms: p.aliases.map(normName) });
+        out.push({ ref: { person: p.name }, key: `person:${p.name}`, name: p.name, type: 'person', country: homeCountry(p.roles), terms: p.aliases.map(normName) });
       }
     }
     for (const e of out) if (!this.#byKey.has(e.key)) this.#byKey.set(e.key, e);

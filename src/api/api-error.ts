@@ -77,7 +77,13 @@ function describeValidation(errors: AjvError[], context: string): { field: strin
 const FORWARDED_5XX = new Set<ErrorCode>(['PARLEY_API_NO_DASHBOARD']);
 
 /** Turn any error into a catalogued one, with the field for a 400 and whether to log its cause. */
-export function classify(err: unknown, requestId: string): { payload: ErrorPayload; log: boolean } {
+export interface RequestFacts {
+  bodyLimit?: number;
+  contentType?: string;
+}
+
+export function classify(err: unknown, requestId: string, facts: RequestFacts = {}): { payload: ErrorPayload; log: boolean } {
+  const bodyLimit = facts.bodyLimit;
   if (isParleyError(err)) {
     if (err.status >= 500 && !FORWARDED_5XX.has(err.code)) {
       // Driver or file details stay in the log.
@@ -95,9 +101,12 @@ export function classify(err: unknown, requestId: string): { payload: ErrorPaylo
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { payload: payloadOf('PARLEY_API_BODY_TOO_LARGE', { limit: (fe as { limit?: number }).limit ?? 'the limit' }), log: false };
+      return { payload: payloadOf('PARLEY_API_BODY_TOO_LARGE', { limit: bodyLimit ?? 'the limit' }), log: false };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { payload: payloadOf('PARLEY_API_UNSUPPORTED_MEDIA_TYPE', { type: /'([^']*)'/.exec(fe.message)?.[1] ?? 'this type' }), log: false };
+      return {
+        payload: payloadOf('PARLEY_API_UNSUPPORTED_MEDIA_TYPE', { type: (facts.contentType ?? '(none)').replace(/[^\x20-\x7e]/g, '?').slice(0, 100) }),
+        log: false,
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { payload: payloadOf('PARLEY_API_BAD_BODY', { why: 'it is empty' }), log: false };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -111,14 +120,14 @@ export function classify(err: unknown, requestId: string): { payload: ErrorPaylo
     return { payload: payloadOf('PARLEY_API_BAD_BODY', { why: 'it is not valid JSON' }), log: false };
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode === 413) {
-    return { payload: payloadOf('PARLEY_API_BODY_TOO_LARGE', { limit: 'the limit' }), log: false };
+    return { payload: payloadOf('PARLEY_API_BODY_TOO_LARGE', { limit: bodyLimit ?? 'the limit' }), log: false };
   }
   return { payload: payloadOf('PARLEY_API_INTERNAL', { requestId }), log: true };
 }
 
 /** The error handler of the root instance. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
-  const { payload, log } = classify(err, req.id);
+  const { payload, log } = classify(err, req.id, { bodyLimit: req.routeOptions?.bodyLimit, contentType: req.headers['content-type'] });
   if (log) req.log.error({ err, cause: (err as { cause?: unknown }).cause }, `request failed: ${payload.code}`);
   else req.log.info({ code: payload.code, field: payload.field }, payload.message);
   reply.code(payload.statusCode).type('application/json; charset=utf-8').send(payload);

@@ -13,6 +13,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { artifactsDir, browserMissing, CHROMIUM, ensureDashboard, fixtureStore, LAUNCH_ARGS, removeDir, startServe } from './setup.js';
 import type { Server } from './setup.js';
 
+/** What the dashboard exposes for these tests (its echarts chart and cytoscape graph), as far as they use it. */
+declare global {
+  interface Window {
+    parleyDyadChart?: { convertToPixel(finder: { seriesIndex: number }, value: number[]): number[] };
+    parleyNetwork?: {
+      nodes(): { length: number; map<T>(fn: (n: { id(): string }) => T): T[] };
+      getElementById(id: string): { data(key: string): unknown; renderedMidpoint(): { x: number; y: number } };
+    };
+  }
+}
+
 const skip = browserMissing();
 if (skip) process.stderr.write(`dashboard e2e: ${skip}\n`);
 
@@ -130,7 +141,7 @@ describe('dashboard', { skip, timeout: 180_000 }, () => {
     const periods = await page.locator('table.series tbody th').allTextContents();
     const nov = periods.indexOf('2022-11-01');
     assert.ok(nov > 0, periods.join());
-    const [x, y] = await page.evaluate((i) => window.parleyDyadChart!.convertToPixel({ seriesIndex: 0 }, [i, 1]) as number[], nov);
+    const [x, y] = await page.evaluate((i) => window.parleyDyadChart!.convertToPixel({ seriesIndex: 0 }, [i, 1]), nov);
     const box = (await page.locator('.chart').boundingBox())!;
     await page.mouse.click(box.x + x, box.y + y);
     await page.waitForURL(/period=2022-11-01&dir=ab/);
