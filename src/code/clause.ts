@@ -124,6 +124,9 @@ const TEMPORAL_NOUNS = new Set([
 /** Second halves of compounds that make a name a modifier: "U.S.-led", "Syrian-backed". */
 const MODIFIER_SUFFIXES = new Set(['backed', 'led', 'based', 'born', 'made', 'funded', 'supported', 'sponsored', 'allied', 'friendly', 'brokered', 'owned', 'run', 'controlled', 'held', 'installed', 'trained', 'armed']);
 
+/** Two-word quantity phrases before a number ("up to 600"). */
+const QUANTIFIERS = new Set(['up to', 'at least', 'more than', 'fewer than', 'less than', 'as many', 'over a', 'close to']);
+
 /** Verbs followed by a bare infinitive ("help rebuild", "let ... go"). */
 const BARE_GOVERNORS = new Set(['help']);
 const TEMPORAL_MODIFIERS = new Set(['on', 'last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'in', 'during', 'the', 'same', 'previous', 'past']);
@@ -406,6 +409,8 @@ export class SentenceView {
     // either half of a hyphenated compound: "water-sharing accord", "U.S.-backed", "cease-fire"
     if ((p === 'VERB' || p === 'ADV') && this.norm(i - 1) === '-' && this.attached(i - 1)) return true;
     if ((p === 'VERB' || p === 'ADV') && this.norm(i + 1) === '-' && this.attached(i + 1) && this.isNominalBasic(i + 2)) return true;
+    // "flood-hit areas", "war-ravaged country": a compound participle before a noun
+    if ((p === 'VERB' || p === 'ADV') && this.norm(i + 1) === '-' && this.attached(i + 1) && this.pos(i + 2) === 'VERB' && this.isNominalBasic(i + 3)) return true;
     if (p === 'ADV') return false;
     if (p === 'SYM') return true;
     return false;
@@ -558,6 +563,9 @@ export class SentenceView {
       }
       mentions = this.mentionsIn(firstPrep + 1, ofEnd);
     }
+    // "militant Lebanese group Hezbollah": a nationality describing the actor named after it is not
+    // a second actor
+    if (mentions.length > 1) mentions = mentions.filter((m, i) => !(i + 1 < mentions.length && this.describes(m, mentions[i + 1])));
     let reciprocal = false;
     let pronoun = false;
     let selfReference = false;
@@ -572,6 +580,17 @@ export class SentenceView {
       selfReference = false;
     }
     return { start, end, mentions, reciprocal, pronoun, selfReference };
+  }
+
+  /** Demonym `m` only describes the differently coded actor `next` ("Lebanese [militant] group Hezbollah"). */
+  private describes(m: Mention, next: Mention): boolean {
+    if (m.resolvedBy !== 'demonym' || next.resolvedBy === 'demonym' || next.country === m.country || m.sector !== null) return false;
+    for (let k = 0; k < this.tokens.length; k++) {
+      const t = this.tokens[k];
+      if (t.start < m.end || t.end > next.start) continue;
+      if (this.mentionAt[k] || (t.pos !== 'NOUN' && t.pos !== 'ADJ') || /^[A-Z]/.test(this.surface(k))) return false;
+    }
+    return true;
   }
 
   /** The mention is "pro-X", "anti-X", "X-backed", "X-led" ...: a modifier, not the head actor. */
@@ -821,7 +840,14 @@ export class SentenceView {
     let i = from;
     // adverbs and a bare time word ("freed Wednesday two soldiers") before the object
     while (i < this.tokens.length && !this.mentionAt[i] && (this.pos(i) === 'ADV' || (TEMPORAL_NOUNS.has(this.norm(i)) && this.pos(i + 1) !== 'ADP'))) i++;
+    // a quantity before the object: "up to 600 marines", "at least 20 prisoners", "more than 100 troops"
+    if (this.quantityAt(i)) i += 2;
     return this.phraseRight(i);
+  }
+
+  /** A two-word quantity phrase before a number starts at `i` ("up to 600", "at least 20"). */
+  quantityAt(i: number): boolean {
+    return QUANTIFIERS.has(`${this.norm(i)} ${this.norm(i + 1)}`) && this.pos(i + 2) === 'NUM';
   }
 
   /**
@@ -858,7 +884,7 @@ export class SentenceView {
     const lim = Math.min(this.tokens.length, from + window);
     for (let k = from; k < lim; k++) {
       const n = this.norm(k);
-      if (n === prep && (this.pos(k) === 'ADP' || this.pos(k) === 'PART' || this.pos(k) === 'SCONJ' || this.pos(k) === 'ADV')) {
+      if (n === prep && (this.pos(k) === 'ADP' || this.pos(k) === 'PART' || this.pos(k) === 'SCONJ' || this.pos(k) === 'ADV') && !this.quantityAt(k - 1)) {
         let s = k + 1;
         // "with the leaders of", "with both X and Y", "with visiting X"
         while (s < this.tokens.length && (this.pos(s) === 'ADV' || this.norm(s) === 'both')) s++;

@@ -59,6 +59,8 @@ export function matchSentence(view: SentenceView, lexicon: Lexicon, cameo: Cameo
   if (view.mentions.length === 0) return out;
   for (let i = 0; i < view.length; i++) {
     if (view.mentionAt[i]) continue;
+    // "U.S.-backed", "Syrian-led": the second half of an actor compound modifies a noun; it is no predicate
+    if (i >= 2 && view.norm(i - 1) === '-' && view.tokens[i - 1].start === view.tokens[i - 2].end && view.tokens[i].start === view.tokens[i - 1].end && view.mentionAt[i - 2]) continue;
     if (view.pos(i) === 'AUX' || (view.isVerb(i) && view.lemma(i) === 'be')) matchReported(view, i, lexicon, cameo, out);
     else if (view.isVerb(i)) matchVerb(view, i, lexicon, cameo, out);
     else if (view.pos(i) === 'NOUN' || view.pos(i) === 'PROPN') matchNoun(view, i, lexicon, cameo, out);
@@ -167,7 +169,7 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
           const np = view.objectAfter(after);
           if (!np || !p.particle.includes(view.norm(np.end))) continue;
         }
-      } else if (['up', 'out', 'off', 'down'].includes(view.norm(after)) && !p.target.some((t) => t.kind === 'prep' && t.prep === view.norm(after))) {
+      } else if (['up', 'out', 'off', 'down'].includes(view.norm(after)) && !p.target.some((t) => t.kind === 'prep' && t.prep === view.norm(after)) && !view.quantityAt(after)) {
         // a particle the pattern does not ask for changes the verb ("break up", "works out a plan")
         continue;
       }
