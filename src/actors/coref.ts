@@ -205,16 +205,19 @@ export class Coref {
 
   /**
    * The country every KB person of this name acts for (only those who ever held an office the
-   * title denotes, when there is a title), when they all agree: "President Bush" is the USA
-   * whichever Bush it is. Undefined when they disagree or none is known.
+   * title denotes, when there is a title; who held a top office, with `topOnly`), when they all
+   * agree: "President Bush" is the USA whichever Bush it is. Undefined when they disagree or none
+   * is known.
    */
-  private unanimousCountry(it: NameItem, text: string): string | undefined {
+  private unanimousCountry(it: NameItem, text: string, topOnly = false): string | undefined {
     const ids = new Set(this.kb.lookupName(text).filter((e) => e.kind === 'person').map((e) => e.id));
     const countries = new Set<string>();
     for (const id of ids) {
       const p = this.kb.person(id);
       if (!p) continue;
       if (it.roleTitle && it.title && !p.roles.some((r) => this.kb.officeFor(r.country, it.title!) === r.role)) continue;
+      // (with `topOnly`, only holders of a top office count; and every one of them must agree)
+      if (topOnly && !p.roles.some((r) => TOP_OFFICES.has(r.role))) continue;
       const c = personFacts(this.kb, p, this.peopleDate, it.hint).country;
       if (!c) return undefined;
       countries.add(c);
@@ -292,6 +295,14 @@ export class Coref {
       if (c) {
         const sector = it.body ? it.sector ?? 'GOV' : it.sector ?? 'GOV';
         this.push({ start: it.start, end: it.end, actor: c, country: c, sector, role: null, person: it.body ? null : text, resolvedBy: it.body ? 'name+body' : 'title+name' }, it.sentence, it.body ? 'state' : 'person', null, it.subject, undefined, undefined, it.body ? undefined : text);
+        return;
+      }
+    }
+    // undated: a bare surname every top office holder of which acted for one country ("Bush")
+    if (this.peopleDate === null && it.known && !it.doubtful && !it.title && !it.hint && it.keys.length === 1) {
+      const c = this.unanimousCountry(it, text, true);
+      if (c) {
+        this.push({ start: it.start, end: it.end, actor: c, country: c, sector: 'GOV', role: null, person: text, resolvedBy: 'alias' }, it.sentence, 'person', null, it.subject, undefined, undefined, text);
         return;
       }
     }

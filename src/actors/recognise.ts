@@ -102,7 +102,7 @@ export interface RoleItem extends ItemBase {
 
 export interface PronounItem extends ItemBase {
   kind: 'pronoun';
-  /** "he", "she", "his", "her". */
+  /** "he", "she", "him", "his", "her". */
   form: string;
 }
 
@@ -460,6 +460,19 @@ export class Recogniser {
 
   // ---- sentence shape -------------------------------------------------------------------------
 
+  /** Most words of the sentence are written in capitals (a shouted headline). */
+  private mostlyCapitals(): boolean {
+    let words = 0;
+    let caps = 0;
+    for (let i = this.sentence.tokenStart; i < this.sentence.tokenEnd; i++) {
+      const t = this.text(i);
+      if (!/^[A-Za-z]{3,}/.test(t)) continue;
+      words++;
+      if (isAllCaps(t)) caps++;
+    }
+    return words >= 3 && caps / words >= 0.6;
+  }
+
   /** Headline style: most longer words capitalised ("Iran Rejects UN Call On Nuclear Plan"). */
   private isTitleCase(): boolean {
     let words = 0;
@@ -526,7 +539,7 @@ export class Recogniser {
 
   private fixedPhrase(p: number, items: Item[]): number | undefined {
     const k = this.key(p);
-    if (k === 'he' || k === 'she') {
+    if (k === 'he' || k === 'she' || k === 'him') {
       if (this.pos(p) !== 'PRON') return undefined;
       items.push({ ...this.base(p, p + 1), kind: 'pronoun', form: k });
       return p + 1;
@@ -932,6 +945,8 @@ export class Recogniser {
     const prev = this.key(run.start - 1);
     if (this.tokens[run.start].pos !== 'PROPN') return true; // "Struck Down", "Herald Sun"
     if (t.endsWith('.') || (t.length <= 3 && isAllCaps(t))) return true; // "Kan.", "BA"
+    // a word in capitals in running text is a dateline's place or an acronym ("BANJA LUKA"), not a surname
+    if (isAllCaps(t) && !this.mostlyCapitals()) return true;
     if (prev === 'a' || prev === 'an' || prev === 'the' || (LOCATIVES.has(prev) && prev !== 'at') || prev === 'from') return true; // "a Turk", "from Liverpool"
     if (this.titleCase) return false;
     if (run.start - 1 > s.tokenStart && !this.atom(run.start - 1) && this.unknownCap(run.start - 1) && !this.adjacent(run.start)) return true; // "Keith Miller"

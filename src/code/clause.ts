@@ -124,6 +124,9 @@ const TEMPORAL_NOUNS = new Set([
 /** Second halves of compounds that make a name a modifier: "U.S.-led", "Syrian-backed". */
 const MODIFIER_SUFFIXES = new Set(['backed', 'led', 'based', 'born', 'made', 'funded', 'supported', 'sponsored', 'allied', 'friendly', 'brokered', 'owned', 'run', 'controlled', 'held', 'installed', 'trained', 'armed']);
 
+/** Words that open an embedded clause inside a verb phrase ("explain how it subsidizes"). */
+const EMBEDDING = new Set(['how', 'what', 'why', 'whether', 'where', 'when']);
+
 /** Two-word quantity phrases before a number ("up to 600"). */
 const QUANTIFIERS = new Set(['up to', 'at least', 'more than', 'fewer than', 'less than', 'as many', 'over a', 'close to']);
 
@@ -716,6 +719,8 @@ export class SentenceView {
   subjectBefore(groupStart: number, depth = 0): NounPhrase | undefined {
     let p = groupStart - 1;
     if (p < 0 || depth > 4) return undefined;
+    // a name in quotes before its verb: 'a group calling itself "the Islamic Front" said'
+    if ((this.norm(p) === '"' || this.norm(p) === "'") && p > 0 && this.mentionAt[p - 1]) p--;
     // an acronym in parentheses after the subject: "the European Union (EU) agreed"
     if (this.norm(p) === ')') {
       let k = p - 1;
@@ -753,9 +758,18 @@ export class SentenceView {
       let q = p - 1;
       if (this.norm(q) === ',') q--;
       for (let k = q; k >= 0; k--) {
-        if (this.isClauseBreak(k) && this.norm(k) !== 'as') break;
+        if (this.isClauseBreak(k) && this.norm(k) !== 'as' && !EMBEDDING.has(this.norm(k))) break;
         if (this.isVerb(k) && !this.isGerund(k) && !(this.norm(k - 1) === 'to')) {
           const vg = this.verbGroup(k);
+          // a verb of an embedded clause ("demanded X explain how it subsidizes Y and warned ...")
+          // is not the first conjunct: look further left
+          const inner = this.phraseLeft(vg.start - 1);
+          const opener = inner ? inner.start - 1 : vg.start - 1;
+          // ... nor is a bare infinitive after its governor's object ("demanded Washington explain")
+          if (opener >= 0 && (EMBEDDING.has(this.norm(opener)) || (inner && inner.mentions.length > 0 && this.isVerb(opener)))) {
+            k = opener + 1; // the loop steps on to the token that opens the clause
+            continue;
+          }
           return this.subjectBefore(vg.start, depth + 1);
         }
       }

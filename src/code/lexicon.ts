@@ -56,6 +56,11 @@ export interface Pattern {
   /** The word that must come right after the target ("called on X to ..."). */
   followedBy?: string;
   target: TargetSlot[];
+  /**
+   * Nouns only: where the source is found when the noun has no possessor and no host clause
+   * ("protests in Canada over X": the people of the place after `in`).
+   */
+  source?: TargetSlot[];
   /** Code the reverse direction too (calls, meetings, talks). */
   symmetric: boolean;
   /** Code the reverse direction with this code (a visit: 042 visitor→host, 043 host→visitor). */
@@ -118,6 +123,7 @@ const PATTERN_KEYS = new Set([
   'note',
   'priority',
   'frame',
+  'source',
 ]);
 const FILE_KEYS = new Set(['root', 'title', 'note', 'patterns']);
 const ID_RE = /^[a-z0-9][a-z0-9.-]*$/;
@@ -279,6 +285,11 @@ export function parseLexiconFile(
       else followedBy = p.followedBy;
     }
     const target = parseTarget(p.target, isNoun, errs);
+    let source: TargetSlot[] | undefined;
+    if (p.source !== undefined) {
+      if (!isNoun) errs.push("'source' applies to noun patterns only");
+      else source = parseTarget(p.source, true, errs).filter((t) => t.kind === 'prep');
+    }
     const symmetric = bool(p.symmetric, 'symmetric', false, errs);
     const passive = bool(p.passive, 'passive', !isNoun, errs);
     let reverse: string | undefined;
@@ -323,6 +334,7 @@ export function parseLexiconFile(
       ...(unless ? { unless } : {}),
       ...(followedBy ? { followedBy } : {}),
       target,
+      ...(source ? { source } : {}),
       symmetric,
       ...(reverse ? { reverse } : {}),
       ...(future !== undefined ? { future } : {}),

@@ -12,7 +12,7 @@ import { assessTrigger, attemptedCode, futureCode, refusedCode } from './guards.
 import type { Lexicon, Pattern } from './lexicon.js';
 
 /** How the actors of a candidate were found. */
-export type Frame = 'active' | 'passive' | 'adjunct' | 'between' | 'possessor';
+export type Frame = 'active' | 'passive' | 'adjunct' | 'between' | 'possessor' | 'location';
 
 export interface Candidate {
   sentence: number;
@@ -391,9 +391,22 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
     emit(out, view, n, pattern, a, possessors, targetsOf(), false, 'possessor', cameo);
     return;
   }
-  // "In a phone conversation with X on Friday, Y said ...": the source is the subject of the host clause.
+  // "Protests in Canada over X": the people of the place the noun names are its source
+  if (pattern.source && !(npStart > 0 && ADJUNCT_PREPS.has(view.norm(npStart - 1)))) {
+    for (const slot of pattern.source) {
+      if (slot.kind !== 'prep') continue;
+      const np = view.prepPhrase(n + 1, slot.prep, 3);
+      if (!np?.mentions.length) continue;
+      const a: Assessment = future ? { modality: 'future' } : { modality: 'asserted' };
+      const targets = targetsOf().filter((t) => !np.mentions.includes(t));
+      emit(out, view, n, pattern, a, np.mentions, targets, false, 'location', cameo);
+      return;
+    }
+  }
+  // "In a phone conversation with X on Friday, Y said ...": the source is the subject of the host clause
+  // (not for nouns whose pattern names its own source slot: "resigned in protest against X" is no rally)
   const prep = npStart - 1;
-  if (prep >= 0 && ADJUNCT_PREPS.has(view.norm(prep)) && view.pos(prep) === 'ADP') {
+  if (!pattern.source && prep >= 0 && ADJUNCT_PREPS.has(view.norm(prep)) && view.pos(prep) === 'ADP') {
     const host = hostVerb(view, prep, n);
     if (host === undefined) return;
     const g = view.verbGroup(host);

@@ -63,6 +63,7 @@ function confidenceOf(c: Candidate, view: SentenceView): number {
   if (view.headline) x -= 0.1;
   if (c.derived !== 'direct') x -= 0.05;
   if (c.frame === 'adjunct' || c.frame === 'possessor' || c.frame === 'between') x -= 0.05;
+  if (c.frame === 'location') x -= 0.1;
   if (c.frame === 'passive') x -= 0.05;
   if (c.modality !== 'asserted') x -= 0.05;
   for (const m of [c.source, c.target]) if (m.antecedent !== undefined || String(m.resolvedBy).startsWith('coref')) x -= 0.05;

@@ -127,3 +127,15 @@ test('coref drops a capital that is also a given name when the article names its
   const gov = actorsDoc('Officials in Victoria said the Seychelles would help.', D);
   assert.equal(mention(gov, 'Victoria')?.country, 'SYC');
 });
+
+test('coref resolves "him" to the subject of the sentence ("X met Y, who urged him")', () => {
+  const doc = actorsDoc('The Pakistani president met the Indian prime minister, who urged him to resume the talks.', '2022-07-30');
+  assert.equal(mention(doc, 'him')?.country, 'PAK');
+  assert.equal(mention(doc, 'him')?.resolvedBy, 'coref:pronoun');
+});
+
+test('coref reads a bare surname of an undated text as the country all its top office holders served ("Bush")', () => {
+  const doc = actorsDoc('Bush said the killings in Darfur amounted to genocide.');
+  assert.equal(mention(doc, 'Bush')?.country, 'USA');
+  assert.equal(mention(doc, 'Bush')?.actor, 'USA');
+});

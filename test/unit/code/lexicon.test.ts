@@ -114,3 +114,10 @@ test('lexicon shipped files cover all 20 CAMEO roots', () => {
   for (let r = 1; r <= 20; r++) assert.ok(roots.has(String(r).padStart(2, '0')), `root ${r} has no pattern`);
   assert.equal(lexicon.files.length, 20);
 });
+
+test('lexicon accepts a source slot on noun patterns only', () => {
+  assert.ok(problemsOf(GOOD.replace('target: [object]', 'target: [object]\n    source: [prep:in]')).some((x) => x.includes("'source' applies to noun patterns only")));
+  const noun = GOOD.replace('verb: [meet]', 'noun: [meeting]').replace('target: [object]', 'target: [prep:with]\n    source: [prep:in]');
+  const r = parseLexiconFile('x.yaml', parse(noun, { schema: 'failsafe' }), cameo);
+  assert.deepEqual(r.patterns[0]?.source, [{ kind: 'prep', prep: 'in' }]);
+});
