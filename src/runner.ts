@@ -5,9 +5,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { Doc, RawDoc } from './doc.js';
+import type { Doc, LayerName, RawDoc } from './doc.js';
 import type { Context, RunConfig, StageSpec, Pipeline } from './pipeline.js';
-import { buildPipeline } from './pipeline.js';
+import { buildPipeline, getStage } from './pipeline.js';
 import { newDoc } from './output.js';
 import { loadStages } from './stages.js';
 
@@ -26,13 +26,62 @@ export interface RunnerOptions {
   keepTokens?: boolean;
 }
 
-/** Process one raw item through a built pipeline (shared by the in-thread path and workers). */
+/** Process one raw item through a built pipeline. */
 export function processOne(pipeline: Pipeline, item: RawItem, keepTokens: boolean): Doc {
   const doc = newDoc(item.id, item.hash, item.raw);
   pipeline.run(doc);
   delete doc.raw;
   if (!keepTokens) doc.layers.tokens = [];
   return doc;
+}
+
+/**
+ * A pipeline split into one single-stage pipeline per stage, so that a batch can run stage by
+ * stage. Building it checks the same things as `buildPipeline` on the whole list (unknown stages,
+ * reads no earlier stage writes) and creates each stage once; throws the same errors.
+ */
+export function buildStages(specs: (string | StageSpec)[], ctx: Context, provided: LayerName[] = []): Pipeline[] {
+  const written: LayerName[] = [...provided];
+  return specs.map((raw) => {
+    const spec: StageSpec = typeof raw === 'string' ? { name: raw } : raw;
+    const part = buildPipeline([spec], ctx, [...written]);
+    written.push(...(getStage(spec.name)?.writes ?? []));
+    return part;
+  });
+}
+
+/** Docs run through the stages together, at most this many at a time (bounds the live token layers). */
+export const STAGE_CHUNK = 128;
+
+/**
+ * Process raw items stage by stage: every doc of a chunk through the first stage, then through
+ * the second, and so on. Each doc goes through the same stages in the same order as with
+ * `Pipeline.run` (a stage that throws on a doc records the fatal diagnostic and the doc skips the
+ * later stages); running one stage over many docs in a row keeps its code and data (wink's model,
+ * the KB, the lexicon) in the CPU caches, which makes the full pipeline about 20% cheaper than
+ * running each doc through every stage in turn (bench/pipeline-profile.ts).
+ */
+export function processBatch(stages: readonly Pipeline[], items: readonly RawItem[], keepTokens: boolean): Doc[] {
+  const docs = items.map((it) => newDoc(it.id, it.hash, it.raw));
+  const stopped = new Uint8Array(docs.length);
+  for (let from = 0; from < docs.length; from += STAGE_CHUNK) {
+    const to = Math.min(docs.length, from + STAGE_CHUNK);
+    for (const part of stages) {
+      for (let i = from; i < to; i++) {
+        if (stopped[i]) continue;
+        const doc = docs[i];
+        const before = doc.diagnostics.length;
+        part.run(doc);
+        const last = doc.diagnostics.length > before ? doc.diagnostics[doc.diagnostics.length - 1] : undefined;
+        if (last?.ruleId === 'pipeline:stage-failed') stopped[i] = 1;
+      }
+    }
+    for (let i = from; i < to; i++) {
+      delete docs[i].raw;
+      if (!keepTokens) docs[i].layers.tokens = [];
+    }
+  }
+  return docs;
 }
 
 export interface Runner {
@@ -51,11 +100,11 @@ export function defaultWorkers(): number {
 export async function inThreadRunner(opts: RunnerOptions): Promise<Runner> {
   await loadStages();
   const ctx: Context = { config: opts.config };
-  const pipeline = buildPipeline(opts.pipeline, ctx);
+  const stages = buildStages(opts.pipeline, ctx);
   return {
     capacity: 1,
     async process(items) {
-      return items.map((it) => processOne(pipeline, it, opts.keepTokens ?? false));
+      return processBatch(stages, items, opts.keepTokens ?? false);
     },
     async close() {},
   };

@@ -568,9 +568,26 @@ function shadowText(text: string): string {
   return out;
 }
 
+/**
+ * Every candidate of the rules above contains one of these words (in any case) or a digit, and
+ * chrono is only asked about texts with a digit: a sentence without any has nothing to find or
+ * reject, and most sentences of an article are such.
+ */
+const MAY_HOLD_TIME = new RegExp(
+  `\\d|${[...WEEKDAYS, ...MONTHS, 'yesterday', 'today', 'tonight', 'tomorrow', 'night', 'morning', 'afternoon', 'evening', 'ago', 'week', 'month', 'year'].join('|')}`,
+  'i',
+);
+
+let lastPublished: string | undefined | null;
+let lastReference: number | undefined;
+
 /** The reference day number from a publication date or datetime, or undefined. */
 export function referenceDay(published: string | undefined | null): number | undefined {
-  return parseDay(calendarDay(published));
+  // Every sentence of a document asks with the same date.
+  if (published === lastPublished) return lastReference;
+  lastReference = parseDay(calendarDay(published));
+  lastPublished = published;
+  return lastReference;
 }
 
 /**
@@ -579,6 +596,7 @@ export function referenceDay(published: string | undefined | null): number | und
  * relative expressions are rejected as `unresolved`. Never throws.
  */
 export function scanTimes(original: string, published: string | undefined | null): TimeScan {
+  if (!MAY_HOLD_TIME.test(original)) return { times: [], rejected: [] };
   const ref = referenceDay(published);
   const text = shadowText(original);
   const candidates: Candidate[] = [];

@@ -14,6 +14,23 @@ export function normalise(s: string): string {
   return s.toLowerCase().replace(/[\u2018\u2019\u201c\u201d\u2032]/g, (c) => QUOTES[c] ?? c);
 }
 
+/*
+ * Norms and lemmas come from wink's vocabulary and repeat from token to token, so their
+ * normalised forms are remembered (cleared when the map grows large).
+ */
+const NORMALISED_CACHE_SIZE = 50_000;
+const normalised = new Map<string, string>();
+
+function normaliseCached(s: string): string {
+  let n = normalised.get(s);
+  if (n === undefined) {
+    if (normalised.size >= NORMALISED_CACHE_SIZE) normalised.clear();
+    n = normalise(s);
+    normalised.set(s, n);
+  }
+  return n;
+}
+
 /**
  * Segment one block of `text` (from `block.start` to `block.end`) and append its sentences and
  * tokens to the given arrays. Exported for tests and for callers that segment ad-hoc text.
@@ -53,15 +70,16 @@ export function segmentBlock(text: string, block: Block, sentences: Sentence[], 
     const sid = sentences.length;
     for (let i = s; i <= e; i++) {
       const start = block.start + starts[i];
-      tokens.push({
+      const token: Token = {
         start,
         end: Math.min(start + values[i].length, block.end),
-        norm: normalise(normals[i]),
-        lemma: normalise(lemmas[i]),
+        norm: normaliseCached(normals[i]),
+        lemma: normaliseCached(lemmas[i]),
         pos: pos[i],
         sentence: sid,
-        ...(negs[i] ? { negated: true } : {}),
-      });
+      };
+      if (negs[i]) token.negated = true;
+      tokens.push(token);
     }
     sentences.push({
       id: sid,
