@@ -140,10 +140,13 @@ export async function run(argv: string[]): Promise<number> {
       'input-format': { type: 'string' },
       pipeline: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      queue: { type: 'boolean' },
+      'no-wait': { type: 'boolean' },
     },
     'ingest',
   );
   if (positionals.length === 0) positionals.push('-');
+  if (values.queue) return (await import('../queue/ingest-command.js')).runIngestQueue(values, positionals);
   const store = await openStore(dbLocation(values.db));
   const started = performance.now();
   const progress = new Progress(!values.quiet);

@@ -9,6 +9,9 @@ type Command = { run(argv: string[]): Promise<number>; summary: string };
 const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: () => import('./extract.js'),
   ingest: () => import('./ingest.js'),
+  worker: () => import('./worker.js'),
+  queue: () => import('./queue.js'),
+  resolve: () => import('./resolve.js'),
   docs: () => import('./docs.js'),
   show: () => import('./show.js'),
   demo: () => import('./demo.js'),
@@ -25,7 +28,10 @@ Usage: parley <command> [options]
 
 Commands:
   extract <input...>      clean article(s) on stdout (--format text|json|jsonl, --explain)
-  ingest <input...>       read, clean and store articles in the store (--db, --workers)
+  ingest <input...>       read, clean and store articles in the store (--db, --workers; --queue: enqueue for workers)
+  worker                  process queued articles into the store (--concurrency N; PARLEY_QUEUE, PARLEY_DB)
+  queue status|retry|drain|clean|pause|resume   the queue: depth, rates, failures with reasons
+  resolve                 merge copies into stories and reports of one event into merged events (--from-scratch)
   docs [--search Q]       list or full-text search stored documents
   show <doc-id>           one stored document (--format text|json, --explain)
   demo                    ingest the bundled examples into a fresh store and show the result
