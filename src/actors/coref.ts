@@ -107,6 +107,9 @@ export class Coref {
         case 'country-noun':
           this.countryNoun(it);
           break;
+        case 'group-noun':
+          this.groupNoun(it);
+          break;
       }
     }
   }
@@ -466,6 +469,28 @@ export class Coref {
     let firstEnd = secondStart;
     while (firstEnd > it.start && /\s/.test(text[firstEnd - 1])) firstEnd--;
     return { firstEnd, secondStart };
+  }
+
+  /** "the group", "the militant group": the one armed group or movement of the nearest earlier sentence naming one. */
+  private groupNoun(it: Item & { noun: string }): void {
+    const scopes = new Map<number, Map<string, Ref>>();
+    for (const r of this.recent(it)) {
+      const g = r.mention.country;
+      if (!g || !this.kb.group(g)) continue;
+      const m = scopes.get(r.mention.sentence) ?? new Map<string, Ref>();
+      if (!m.has(g)) m.set(g, r);
+      scopes.set(r.mention.sentence, m);
+    }
+    const nearest = [...scopes.keys()].sort((a, b) => b - a)[0];
+    if (nearest === undefined) return;
+    const m = scopes.get(nearest)!;
+    if (m.size !== 1) {
+      this.note('actors:ambiguous-reference', it, `"${this.text.slice(it.start, it.end)}" may denote ${[...m.keys()].join(' or ')}: left unresolved`);
+      return;
+    }
+    const r = [...m.values()][0];
+    const g = r.mention.country!;
+    this.push({ start: it.start, end: it.end, actor: g, country: g, sector: this.kb.group(g)?.sector ?? null, role: null, person: null, resolvedBy: 'coref:group' }, it.sentence, 'group', null, it.subject, r.mention.id);
   }
 
   private countryNoun(it: Item & { noun: string }): void {

@@ -131,7 +131,13 @@ export interface CountryNounItem extends ItemBase {
   noun: string;
 }
 
-export type Item = MentionItem | NameItem | RoleItem | PronounItem | PairItem | PossessiveItem | CountryNounItem;
+export interface GroupNounItem extends ItemBase {
+  kind: 'group-noun';
+  /** "group", "organisation", "movement", ... */
+  noun: string;
+}
+
+export type Item = MentionItem | NameItem | RoleItem | PronounItem | PairItem | PossessiveItem | CountryNounItem | GroupNounItem;
 
 /** A gazetteer match with its KB entries sorted by what they can be. */
 interface Atom {
@@ -206,6 +212,8 @@ const PAIR_NOUNS: Record<string, { what: 'country' | 'person'; sector: string | 
 };
 const POSSESSED: Record<string, string | null> = { country: null, nation: null, homeland: null, government: 'GOV', administration: 'GOV', cabinet: 'GOV' };
 const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'emirate', 'sultanate', 'monarchy']);
+/** Nouns that "the [militant] X" may use for an armed group or movement named before. */
+const GROUP_NOUNS = new Set(['group', 'organisation', 'organization', 'movement', 'militia', 'faction', 'network']);
 /** Nouns that "the X" may use for a person named before, besides the KB's role nouns. */
 const EXTRA_ROLE_REFS = new Set(['minister', 'leader', 'premier', 'chancellor']);
 /** Name particles that may stand in lower case inside a name ("Osama bin Laden"). */
@@ -567,6 +575,17 @@ export class Recogniser {
         return q + len;
       }
       return undefined;
+    }
+    if (k === 'the') {
+      // "the group", "the militant group", "the Islamic group": an armed group named before
+      let q = p + 1;
+      const describing = (i: number) => (!this.atom(i) && (this.pos(i) === 'ADJ' || this.pos(i) === 'PROPN')) || (this.isHead(this.atom(i)) && !this.atom(i)!.role); // "militant", "Islamic"
+      while (q < p + 3 && describing(q) && !GROUP_NOUNS.has(this.key(q))) q++;
+      const next = this.key(q + 1);
+      if (GROUP_NOUNS.has(this.key(q)) && !this.atom(q) && next !== 'of' && next !== "'s" && next !== 'calling' && next !== 'called' && next !== 'known' && next !== 'led' && !this.unknownCap(q + 1)) {
+        items.push({ ...this.base(p, q + 1), kind: 'group-noun', noun: this.key(q) });
+        return q + 1;
+      }
     }
     if (k === 'the' && COUNTRY_NOUNS.has(this.key(p + 1)) && this.key(p + 2) !== 'of') {
       items.push({ ...this.base(p, p + 2), kind: 'country-noun', noun: this.key(p + 1) });

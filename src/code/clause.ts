@@ -124,6 +124,15 @@ const TEMPORAL_NOUNS = new Set([
 /** Second halves of compounds that make a name a modifier: "U.S.-led", "Syrian-backed". */
 const MODIFIER_SUFFIXES = new Set(['backed', 'led', 'based', 'born', 'made', 'funded', 'supported', 'sponsored', 'allied', 'friendly', 'brokered', 'owned', 'run', 'controlled', 'held', 'installed', 'trained', 'armed']);
 
+/** People nouns whose "at"/"from" phrase names whom they act for ("delegates at the X conference"). */
+const PEOPLE_NOUNS = new Set(['delegate', 'official', 'representative', 'envoy', 'diplomat', 'negotiator', 'lawmaker', 'legislator', 'minister', 'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'member', 'participant', 'expert', 'inspector', 'observer', 'monitor', 'investigator', 'senator', 'deputy', 'mp', 'aide', 'adviser', 'advisor']);
+
+function singularOf(w: string): string {
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) return w.slice(0, -1);
+  return w;
+}
+
 /** Words that open an embedded clause inside a verb phrase ("explain how it subsidizes"). */
 const EMBEDDING = new Set(['how', 'what', 'why', 'whether', 'where', 'when']);
 
@@ -214,7 +223,11 @@ export class SentenceView {
   /** Tokens wink tagged as nouns that are verbs here (headline verbs, "Israel strikes Gaza"). */
   private readonly promoted: boolean[];
 
-  constructor(doc: Doc, index: number, forms: FormIndex, mentions?: Mention[]) {
+  /** Event nouns of the lexicon ("talks", "visit"): never promoted to verbs before another noun. */
+  private readonly eventNouns: ReadonlySet<string>;
+
+  constructor(doc: Doc, index: number, forms: FormIndex, mentions?: Mention[], eventNouns: ReadonlySet<string> = new Set()) {
+    this.eventNouns = eventNouns;
     const s = doc.layers.sentences[index];
     this.doc = doc;
     this.index = index;
@@ -346,6 +359,8 @@ export class SentenceView {
           this.pos(i + 1) === 'DET' ||
           this.pos(i + 1) === 'NUM' ||
           this.norm(i + 1) === 'up' ||
+          // "Zarqawi group claims attack on X": an "-s" verb form before a bare noun, unless it is an event noun itself ("EU talks process")
+          (this.pos(i + 1) === 'NOUN' && forms.some((f) => f.forms.has('s')) && !this.eventNouns.has(this.lemma(i)) && !this.eventNouns.has(this.norm(i).replace(/s$/, ''))) ||
           (this.pos(i + 1) === 'ADP' && this.norm(i + 1) !== 'of' && forms.some((f) => f.forms.has('past') && !f.forms.has('s'))))
       ) {
         out[i] = true;
@@ -556,10 +571,13 @@ export class SentenceView {
       const heads = mentions.filter((m) => !this.inModifierCompound(m));
       if (heads.length > 0) mentions = heads;
     }
-    if (mentions.length === 0 && firstPrep >= 0 && this.norm(firstPrep) === 'of') {
+    // "delegates at X", "officials from X": people of an actor named after "at"/"from" act for it
+    const prepWord = firstPrep >= 0 ? this.norm(firstPrep) : '';
+    const peopleOf = (prepWord === 'at' || prepWord === 'from') && firstPrep > start && PEOPLE_NOUNS.has(singularOf(this.norm(firstPrep - 1)));
+    if (mentions.length === 0 && firstPrep >= 0 && (prepWord === 'of' || peopleOf)) {
       let ofEnd = end;
       for (let k = firstPrep + 1; k < end; k++) {
-        if (this.pos(k) === 'ADP' && this.norm(k) !== 'of' && !this.mentionAt[k]) {
+        if (this.pos(k) === 'ADP' && this.norm(k) !== 'of' && this.norm(k) !== "'s" && !this.mentionAt[k]) {
           ofEnd = k;
           break;
         }
@@ -777,7 +795,13 @@ export class SentenceView {
     }
     const q = this.skipTemporalLeft(p);
     if (q !== p && q >= 0 && q < p) return this.subjectBefore(q + 1, depth + 1);
-    return this.phraseLeft(p);
+    const np = this.phraseLeft(p);
+    // a reduced passive relative: in "Eritreans deported by Libya arrived", the subject is the Eritreans
+    if (np && np.start >= 3 && this.norm(np.start - 1) === 'by' && this.isVerb(np.start - 2) && this.isParticiple(np.start - 2)) {
+      const head = this.phraseLeft(np.start - 3);
+      if (head && head.mentions.length > 0) return head;
+    }
+    return np;
   }
 
   /**

@@ -65,6 +65,8 @@ export interface Pattern {
   symmetric: boolean;
   /** Code the reverse direction with this code (a visit: 042 visitor→host, 043 host→visitor). */
   reverse?: string;
+  /** Code used instead when the source is a non-state armed group ("Taliban fighters bombed X": 183, not 195). */
+  nonState?: string;
   /** Code used when the act is announced or intended rather than done; null: code nothing. */
   future?: string | null;
   /** Whether the passive voice ("was attacked by X") is coded. */
@@ -124,6 +126,7 @@ const PATTERN_KEYS = new Set([
   'priority',
   'frame',
   'source',
+  'nonState',
 ]);
 const FILE_KEYS = new Set(['root', 'title', 'note', 'patterns']);
 const ID_RE = /^[a-z0-9][a-z0-9.-]*$/;
@@ -298,6 +301,11 @@ export function parseLexiconFile(
       else reverse = p.reverse;
       if (symmetric) errs.push("'reverse' and 'symmetric: true' exclude each other");
     }
+    let nonState: string | undefined;
+    if (p.nonState !== undefined) {
+      if (typeof p.nonState !== 'string' || !cameo.has(p.nonState)) errs.push(`'nonState' must be a CAMEO code, not '${String(p.nonState)}'`);
+      else nonState = p.nonState;
+    }
     let future: string | null | undefined;
     if (p.future !== undefined) {
       if (p.future === 'none') future = null;
@@ -338,6 +346,7 @@ export function parseLexiconFile(
       symmetric,
       ...(reverse ? { reverse } : {}),
       ...(future !== undefined ? { future } : {}),
+      ...(nonState ? { nonState } : {}),
       passive,
       ...(frame ? { frame } : {}),
       examples,

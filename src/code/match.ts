@@ -41,6 +41,9 @@ export interface SentenceResult {
   refusals: Refusal[];
 }
 
+/** Sectors of non-state armed actors (CAMEO agent codes). */
+const NON_STATE = new Set(['REB', 'UAF', 'INS', 'TER', 'SEP']);
+
 /** Words that open a time adjunct with a gerund ("after meeting X", "before leaving for Y"). */
 const GERUND_ADJUNCTS = new Set(['after', 'before', 'while', 'following', 'upon', 'on', 'when', 'since']);
 
@@ -136,10 +139,17 @@ function hasWord(view: SentenceView, from: number, to: number, words: string[]):
   return false;
 }
 
+/** Object words that a plural nationality ("Eritreans", "Afghans") satisfies: it names people. */
+const PEOPLE_WORDS = new Set(['people', 'national', 'citizen', 'civilian', 'migrant', 'refugee', 'resident', 'man', 'woman']);
+
 function phraseHasNoun(view: SentenceView, np: NounPhrase | undefined, nouns: string[]): boolean {
   if (!np) return false;
   for (let k = np.start; k < np.end; k++) {
     if (nouns.includes(view.lemma(k)) || nouns.includes(view.norm(k)) || nouns.includes(singular(view.norm(k)))) return true;
+  }
+  // "deported Eritreans": a plural nationality names people
+  if (nouns.some((w) => PEOPLE_WORDS.has(w))) {
+    for (const m of np.mentions) if (m.resolvedBy === 'demonym' && /[a-z]s$/.test(m.text) && m.sector === null) return true;
   }
   return false;
 }
@@ -472,6 +482,11 @@ function adjunctHostVerb(view: SentenceView, prep: number): number | undefined {
   return undefined;
 }
 
+/** A plural nationality with no sector ("Eritreans", "Afghans"): the people, not a government. */
+function peopleAtLarge(m: Mention): boolean {
+  return m.resolvedBy === 'demonym' && m.sector === null && m.person === null && /[a-z]s$/.test(m.text);
+}
+
 /** Deduplicate mentions by actor code (keeping the first), dropping those without a code. */
 function byActor(ms: Mention[]): Mention[] {
   const seen = new Set<string>();
@@ -496,7 +511,9 @@ function emit(
   frame: Frame,
   cameo: CameoTable,
 ): void {
-  const sources = byActor(rawSources);
+  // a people at large ("Eritreans arrived in Khartoum") makes no visit
+  const visit = pattern.code === '042' || pattern.code === '043';
+  const sources = byActor(visit ? rawSources.filter((m) => !peopleAtLarge(m)) : rawSources);
   const targets = byActor(rawTargets);
   if (sources.length === 0) return refuse(out, view, trigger, pattern, 'code:no-source', 'the source actor has no actor code');
   let code = pattern.code;
@@ -514,6 +531,8 @@ function emit(
     if (!ac) return refuse(out, view, trigger, pattern, 'code:hypothetical', `'${view.surface(trigger)}' is only attempted`);
     code = ac;
   }
+  // armed groups have no air force: their bombings are unconventional violence (the pattern's `nonState`)
+  const codeFor = (s: Mention): string => (pattern.nonState && code === pattern.code && s.sector !== null && NON_STATE.has(s.sector) ? pattern.nonState : code);
   const modality: Candidate['modality'] = a.modality === 'refused' || a.modality === 'attempted' || a.modality === 'future' ? a.modality : 'asserted';
   const base = { sentence: view.index, trigger, pattern, modality, frame };
   const pairSymmetric = pattern.symmetric || frame === 'between';
@@ -521,7 +540,7 @@ function emit(
     if ((reciprocal || pattern.symmetric || frame === 'between') && sources.length >= 2) {
       for (const s of sources) {
         for (const t of sources) {
-          if (s !== t) out.candidates.push({ ...base, code, source: s, target: t, derived: 'reciprocal' });
+          if (s !== t) out.candidates.push({ ...base, code: codeFor(s), source: s, target: t, derived: 'reciprocal' });
         }
       }
       return;
@@ -535,9 +554,9 @@ function emit(
         same = true;
         continue;
       }
-      out.candidates.push({ ...base, code, source: s, target: t, derived: 'direct' });
+      out.candidates.push({ ...base, code: codeFor(s), source: s, target: t, derived: 'direct' });
       if (future) continue;
-      if (pairSymmetric) out.candidates.push({ ...base, code, source: t, target: s, derived: 'reverse' });
+      if (pairSymmetric) out.candidates.push({ ...base, code: codeFor(t), source: t, target: s, derived: 'reverse' });
       else if (pattern.reverse && presentedAsActor(view, t)) out.candidates.push({ ...base, code: pattern.reverse, source: t, target: s, derived: 'reverse' });
     }
   }

@@ -57,6 +57,15 @@ function actorOf(m: Mention, names?: ActorNames): EventActor {
   return { code: m.country, name, sector: m.sector, person: m.person };
 }
 
+const nounSets = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+/** The event nouns of a lexicon (cached per lexicon). */
+function eventNounsOf(lexicon: Lexicon): ReadonlySet<string> {
+  let set = nounSets.get(lexicon);
+  if (!set) nounSets.set(lexicon, (set = new Set(lexicon.byNoun.keys())));
+  return set;
+}
+
 /** Confidence of one candidate: lower for headlines, derived directions, nouns and coreference. */
 function confidenceOf(c: Candidate, view: SentenceView): number {
   let x = 0.9;
@@ -82,6 +91,7 @@ export function codeDoc(doc: Doc, cameo: CameoTable, lexicon: Lexicon, options: 
     if (!list) bySentence.set(m.sentence, (list = []));
     list.push(m);
   }
+  const eventNouns = eventNounsOf(lexicon);
   const events = new Map<string, Event>();
   const firstPattern = new Map<string, { c: Candidate; view: SentenceView }>();
   const diag = (d: Omit<Diagnostic, 'severity' | 'source'>) => doc.diagnostics.push({ severity: 'info', source: 'code', ...d });
@@ -93,7 +103,7 @@ export function codeDoc(doc: Doc, cameo: CameoTable, lexicon: Lexicon, options: 
   for (const sentence of doc.layers.sentences) {
     const mentions = bySentence.get(sentence.id);
     if (!mentions || mentions.length === 0) continue;
-    const view = new SentenceView(doc, sentence.id, lexicon.verbForms, mentions);
+    const view = new SentenceView(doc, sentence.id, lexicon.verbForms, mentions, eventNouns);
     const result = matchSentence(view, lexicon, cameo);
     for (const r of result.refusals) refused(view, r);
     for (const c of result.candidates) {

@@ -139,3 +139,11 @@ test('coref reads a bare surname of an undated text as the country all its top o
   assert.equal(mention(doc, 'Bush')?.country, 'USA');
   assert.equal(mention(doc, 'Bush')?.actor, 'USA');
 });
+
+test('coref resolves "the group", "the militant group" to the one armed group named before', () => {
+  const doc = actorsDoc('Israeli jets struck Hamas positions in Gaza. Hours later the militant group fired rockets at Sderot.', '2022-07-30');
+  assert.equal(mention(doc, 'the militant group')?.country, 'HAMAS');
+  assert.equal(mention(doc, 'the militant group')?.resolvedBy, 'coref:group');
+  const two = actorsDoc('Hamas and Hezbollah praised the attack. The group said more would follow.', '2022-07-30');
+  assert.equal(mention(two, 'The group'), undefined);
+});
