@@ -922,7 +922,9 @@ export class SentenceView {
     const lim = Math.min(this.tokens.length, from + window);
     for (let k = from; k < lim; k++) {
       const n = this.norm(k);
-      if (n === prep && (this.pos(k) === 'ADP' || this.pos(k) === 'PART' || this.pos(k) === 'SCONJ' || this.pos(k) === 'ADV') && !this.quantityAt(k - 1)) {
+      // ("vs." and "versus" are headline forms of "against")
+      const same = n === prep || (prep === 'against' && (n === 'vs' || n === 'vs.' || n === 'versus'));
+      if (same && (this.pos(k) === 'ADP' || this.pos(k) === 'PART' || this.pos(k) === 'SCONJ' || this.pos(k) === 'ADV') && !this.quantityAt(k - 1)) {
         let s = k + 1;
         // "with the leaders of", "with both X and Y", "with visiting X"
         while (s < this.tokens.length && (this.pos(s) === 'ADV' || this.norm(s) === 'both')) s++;
