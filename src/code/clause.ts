@@ -341,6 +341,12 @@ export class SentenceView {
       const forms = this.forms.lookup(this.norm(i));
       if (forms.length === 0) continue;
       const prevNominal = this.isNominalBasic(i - 1);
+      // "X, Y in Prisoner Swap": a base form inside a prepositional phrase is a noun
+      if (forms.every((f) => !f.forms.has('s') && !f.forms.has('past'))) {
+        let k = i - 1;
+        while (k >= 0 && !this.mentionAt[k] && (this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN' || this.pos(k) === 'ADJ')) k--;
+        if (k >= 0 && this.pos(k) === 'ADP' && this.norm(k) !== 'to') continue;
+      }
       // "Palestinian Attack Kills Woman": a base form followed by an "-s" verb form is the subject's noun
       const nextIsVerbS = this.forms.lookup(this.norm(i + 1)).some((f) => f.forms.has('s')) && /^[A-Z]/.test(this.surface(i + 1));
       const baseOnly = forms.every((f) => !f.forms.has('s') && !f.forms.has('past'));

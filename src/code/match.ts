@@ -370,6 +370,20 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
     }
     return [];
   };
+  // headline grammar: "Israel, Egypt in Prisoner Swap", "India and Pakistan in talks": the actors listed
+  // before "in" take part in a symmetric event
+  let inAt = n - 1;
+  while (inAt > 0 && !view.mentionAt[inAt] && view.norm(inAt) !== 'in' && view.isNominal(inAt)) inAt--;
+  if (pattern.symmetric && inAt >= 2 && view.norm(inAt) === 'in') {
+    let listed = true;
+    for (let k = 0; k < inAt && listed; k++) listed = !!view.mentionAt[k] || view.norm(k) === ',' || view.norm(k) === 'and';
+    const parties = listed ? view.mentionsIn(0, inAt) : [];
+    if (new Set(parties.map((m) => m.country)).size >= 2) {
+      const a: Assessment = future ? { modality: 'future' } : { modality: 'asserted' };
+      emit(out, view, n, pattern, a, parties, [], true, 'between', cameo);
+      return;
+    }
+  }
   // "India-Pakistan talks", "Iran-EU negotiations": two actors compounded before a symmetric noun
   if (pattern.symmetric && left) {
     let modStart = left.start;
