@@ -225,3 +225,11 @@ test('KB overlay knows 1980s-2000s actors: the European Community, the Pope, Rea
   assert.ok(!kb.person('vat-benedict-xvi')?.surnames.includes('XVI'), 'a regnal number is no surname');
   assert.ok(!kb.person('vat-john-paul-ii')?.aliases.includes('Pope Paul'), 'no first+last alias for a regnal name');
 });
+
+test('KB has one Omar al-Bashir and one Barack Obama (the sources list them several times)', () => {
+  const bashir = kb.lookupName('Omar al-Bashir', { anyCase: true }).filter((e) => e.kind === 'person');
+  assert.deepEqual([...new Set(bashir.map((e) => e.id))], ['sdn-omar-al-bashir']);
+  assert.equal(kb.officeHolder('SDN', 'head of state', '2004-06-01')?.id, 'sdn-omar-al-bashir');
+  assert.equal(kb.officeHolder('SDN', 'head of state', '2018-06-01')?.id, 'sdn-omar-al-bashir');
+  assert.equal(kb.resolvePersonName('Barack Obama', '2012-01-01')?.id, 'usa-barack-obama');
+});
