@@ -331,6 +331,8 @@ export class Coref {
    */
   private bareOk(it: NameItem, p: Person): boolean {
     if (it.title || it.hint || it.full || it.keys.length > 1) return true;
+    // a surname that is also a given name or a nationality word ("Martin", "English") needs the full name first
+    if (this.kb.lookupName(this.text.slice(it.nameStart, it.nameEnd)).some((e) => e.kind === 'person' && e.ambiguous?.includes('given-name'))) return false;
     const roles = this.rolesOn(p.id).filter((r) => TOP_OFFICES.has(r.role));
     if (roles.length === 0) return false;
     // a surname several KB people share (often a given name too: "Ibrahim") only for a head of state or government

@@ -49,7 +49,9 @@ export type EntryKind =
  * also another well-known place ("Georgia" the US state, "Tripoli" in Lebanon); `shared`: the name
  * denotes several KB entries of the same kind ("Korean", "Congo"); `shared-surname`: a surname of
  * several people; `generic`: a generic noun that only denotes the entry in context ("senate");
- * `compound`: a combining form that also builds region words ("Indo-Pacific").
+ * `compound`: a combining form that also builds region words ("Indo-Pacific"); `given-name`: a
+ * surname that is also a common given name or a nationality word ("Simon", "Martin", "English"):
+ * alone it names the person only after the article has named them.
  */
 export type Ambiguity =
   | 'common-word'
@@ -59,6 +61,7 @@ export type Ambiguity =
   | 'shared-surname'
   | 'generic'
   | 'compound'
+  | 'given-name'
   | (string & {});
 
 /**

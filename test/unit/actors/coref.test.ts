@@ -147,3 +147,10 @@ test('coref resolves "the group", "the militant group" to the one armed group na
   const two = actorsDoc('Hamas and Hezbollah praised the attack. The group said more would follow.', '2022-07-30');
   assert.equal(mention(two, 'The group'), undefined);
 });
+
+test('coref needs the full name before a surname that is also a given name or a nationality word ("Martin", "English")', () => {
+  assert.equal(actorsDoc('Martin told reporters the budget would pass.', '2004-06-01').layers.mentions.length, 0);
+  assert.equal(actorsDoc('English is spoken widely in the capital, officials said.', '2017-06-01').layers.mentions.length, 0);
+  const doc = actorsDoc('Prime Minister Paul Martin met the premiers. Martin told reporters the budget would pass.', '2004-06-01');
+  assert.equal(mention(doc, 'Martin')?.country, 'CAN');
+});
