@@ -11,6 +11,7 @@
 import type { BlockContext, RuleHit } from './rule.js';
 import { tidy, wordCount } from './rule.js';
 import { normalizedWords } from './shingles.js';
+import { startsWithWords } from './words.js';
 
 const PHOTO_NOUN = String.raw`(?:photo(?:graph)?s?|pictures?|pics?|images?|screenshots?|screen ?grabs?|video (?:grab|still)s?|stills?)`;
 const PHOTO_MODIFIER = String.raw`(?:combo|combination|composite|collage|file|undated|handout|archive|archival|aerial|satellite|recent|family|official|drone|social media|video)`;
@@ -115,9 +116,8 @@ export function creditOnly(text: string): string | undefined {
 /** True when the block opens with the document title and goes on: a headline-led summary, not a caption. */
 export function opensWithTitle(text: string, title: string | undefined): boolean {
   if (!title) return false;
-  const block = normalizedWords(text);
   const head = normalizedWords(title);
-  return head.length >= 3 && block.length > head.length && head.every((w, i) => block[i] === w);
+  return head.length >= 3 && wordCount(text) > head.length && startsWithWords(text, head);
 }
 
 /**

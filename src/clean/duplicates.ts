@@ -12,7 +12,7 @@
  * Candidate pairs come from an inverted index of shingles, so only blocks that share one of their
  * rarest shingles are scored (see {@link findNearDuplicates}).
  */
-import { normalizedWords, wordShingles } from './shingles.js';
+import { WordTable } from './words.js';
 
 export interface DuplicateOptions {
   /** Blocks with fewer words are never dropped as duplicates. */
@@ -85,13 +85,22 @@ export function findNearDuplicates(
   options: Partial<DuplicateOptions> = {},
 ): DuplicateMatch[] {
   const opts = { ...DUPLICATE_DEFAULTS, ...options };
-  const words: (readonly string[] | undefined)[] = texts.map((t) => {
-    if (t === undefined || (opts.keepQuestions && isQuestion(t))) return undefined;
-    const w = normalizedWords(t);
-    return w.length >= opts.minWords ? w : undefined;
-  });
-  if (!words.some((w) => w !== undefined)) return [];
-  const matches = scoreBlocks(internShingles(words, opts.shingleSize), opts);
+  // Word ids of the blocks that may be dropped: not already dropped, not a question, minWords or more.
+  const words = startWords();
+  const present = new Array<boolean>(texts.length).fill(false);
+  const seqStart: number[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    seqStart.push(words.seq.length);
+    const t = texts[i];
+    if (t === undefined || (opts.keepQuestions && isQuestion(t))) continue;
+    const before = words.seq.length;
+    words.table.scan(t, words.seq);
+    if (words.seq.length - before >= opts.minWords) present[i] = true;
+    else words.seq.length = before;
+  }
+  seqStart.push(words.seq.length);
+  if (!present.includes(true)) return [];
+  const matches = scoreBlocks(internShingles({ seq: words.seq, seqStart, present, words: words.table.size }, opts.shingleSize), opts);
   if (opts.templateCopies > 0) {
     const copies = new Map<number, number>();
     for (const m of matches) copies.set(m.of, (copies.get(m.of) ?? 1) + 1);
@@ -136,37 +145,47 @@ interface Shingled {
  * is not a positive integer.
  */
 export function shingleIdSets(lists: readonly (readonly string[] | undefined)[], k: number): (number[] | undefined)[] {
-  const s = internShingles(lists, k);
+  const words = startWords();
+  const seqStart: number[] = [];
+  for (const l of lists) {
+    seqStart.push(words.seq.length);
+    if (l) for (const w of l) words.seq.push(words.table.idOf(w));
+  }
+  seqStart.push(words.seq.length);
+  const s = internShingles({ seq: words.seq, seqStart, present: lists.map((l) => l !== undefined), words: words.table.size }, k);
   return lists.map((l, i) => (l ? Array.from(s.ids.subarray(s.start[i], s.start[i + 1])).sort((a, b) => a - b) : undefined));
 }
 
-function internShingles(lists: readonly (readonly string[] | undefined)[], k: number): Shingled {
+/** The word table and word-id array, reused from call to call. */
+const reused = { table: new WordTable(), seq: [] as number[] };
+
+function startWords(): { table: WordTable; seq: number[] } {
+  reused.table.clear();
+  reused.seq.length = 0;
+  return reused;
+}
+
+/** Word ids of every list, one list after another. */
+interface WordSeqs {
+  /** List i's word ids are `seq[seqStart[i]]` … `seq[seqStart[i + 1] − 1]`. */
+  seq: readonly number[];
+  seqStart: readonly number[];
+  /** False for lists that are absent (`undefined`, or not eligible). */
+  present: readonly boolean[];
+  /** Word ids are below this. */
+  words: number;
+}
+
+function internShingles(ws: WordSeqs, k: number): Shingled {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`shingle size must be a positive integer, got ${k}`);
-  const n = lists.length;
-  let total = 0;
-  for (const l of lists) if (l) total += l.length;
-  // Word ids, all lists one after another.
-  const wordIds = new Map<string, number>();
-  const seq = buffer('seq', total);
-  const seqStart = buffer('seqStart', n + 1);
-  let p = 0;
-  for (let i = 0; i < n; i++) {
-    seqStart[i] = p;
-    const l = lists[i];
-    if (!l) continue;
-    for (let x = 0; x < l.length; x++) {
-      let id = wordIds.get(l[x]);
-      if (id === undefined) wordIds.set(l[x], (id = wordIds.size));
-      seq[p++] = id;
-    }
-  }
-  seqStart[n] = p;
+  const { seq, seqStart } = ws;
+  const n = ws.present.length;
+  const total = seqStart[n];
   // gram[pos] = id of the L-gram starting at pos, level by level: (id of the (L-1)-gram, next word) → id.
-  let gram = seq;
-  let shingles = wordIds.size;
+  const gram = buffer('gram', total);
+  for (let pos = 0; pos < total; pos++) gram[pos] = seq[pos];
+  let shingles = ws.words;
   if (k > 1) {
-    gram = buffer('gram', total);
-    gram.set(seq.subarray(0, total));
     const table = pairTable(total);
     for (let level = 2; level <= k; level++) {
       table.clear();
@@ -186,13 +205,13 @@ function internShingles(lists: readonly (readonly string[] | undefined)[], k: nu
   let q = 0;
   for (let i = 0; i < n; i++) {
     start[i] = q;
-    const l = lists[i];
-    if (!l) continue;
+    if (!ws.present[i]) continue;
     present[i] = 1;
-    if (l.length === 0) continue;
-    if (l.length < k) {
+    const length = seqStart[i + 1] - seqStart[i];
+    if (length === 0) continue;
+    if (length < k) {
       shortIds ??= new Map<string, number>();
-      const key = l.join(' ');
+      const key = seq.slice(seqStart[i], seqStart[i + 1]).join(' ');
       let id = shortIds.get(key);
       if (id === undefined) shortIds.set(key, (id = shingles + shortIds.size));
       ids[q++] = id;

@@ -7,7 +7,7 @@
  * human explanation.
  */
 import type { BlockKind, DropReason } from '../doc.js';
-import { normalizedWords } from './shingles.js';
+import { countWords } from './words.js';
 
 /** Drop reasons a single-block rule can give (near-duplicates are decided separately). */
 export type RuleReason = Exclude<DropReason, `duplicate-of:${number}`>;
@@ -74,5 +74,5 @@ export function tidy(text: string): string {
 export function wordCount(text: string): number {
   const hit = countCache.get(text);
   if (hit !== undefined) return hit;
-  return remember(countCache, text, normalizedWords(text).length);
+  return remember(countCache, text, countWords(text));
 }

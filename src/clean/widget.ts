@@ -55,6 +55,7 @@ export function isAdMarker(text: string): boolean {
 
 /** True when the block is a row of share/print/comment buttons ("Share this article", "Facebook Twitter Email"). */
 export function isShareRow(text: string): boolean {
+  if (wordCount(text) > 12) return false;
   const words = normalizedWords(text);
   if (words.length === 0 || words.length > 12) return false;
   let strong = 0;

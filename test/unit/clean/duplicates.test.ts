@@ -93,7 +93,8 @@ function referenceNearDuplicates(texts: readonly (string | undefined)[], options
 test('findNearDuplicates with numeric shingles and rare-shingle candidates finds exactly what pairwise scoring finds (issue 2)', () => {
   let seed = 11;
   const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const vocab = 'the of and to in a said on talks minister trade border fund aid deal vote army port rain court'.split(' ');
+  // Mixed case, apostrophes, curly quotes and NFKC-folded forms: the ASCII fast path and the Unicode path must agree.
+  const vocab = "the of and to in a said on talks minister trade border fund aid deal vote army port rain court The TRADE don't don’t état ÉTAT Ｔｏｋｙｏ tokyo talks' 'quoted x'y'z 2024 -- ,".split(' ');
   const paragraph = (n: number) => Array.from({ length: n }, () => vocab[Math.floor(rnd() * vocab.length)]).join(' ');
   const edit = (p: string) => {
     const w = p.split(' ');
