@@ -750,6 +750,10 @@ export class Recogniser {
     const lastHeadKey = heads.length ? this.keys[heads[heads.length - 1].end - 1] : '';
     const plural = heads.length > 0 && /[a-z]s$/.test(lastHeadKey) && !/(ss|us)$/.test(lastHeadKey);
     // a name after the title
+    // "President General Pervez Musharraf": a military or religious honorific between the title and the name
+    if (heads.length > 0 && !possessive && !plural && HONORIFICS.has(this.key(r)) && isCap(this.text(r)) && (this.key(r + 1) === '.' ? this.nameRun(r + 2, true) : this.nameRun(r + 1, true))) {
+      r += this.key(r + 1) === '.' ? 2 : 1;
+    }
     let run = possessive || plural ? undefined : this.nameRun(r, true);
     // in a headline every word is capitalised: only a KB name counts as a name there
     if (run && this.titleCase && !run.persons) run = undefined;

@@ -292,3 +292,9 @@ test('recogniser treats a given name that is also a KB surname as a capitalised 
   const doc = actorsDoc('The court in Harare jailed the mercenary Simon Mann for seven years.', '2004-09-24');
   assert.equal(mentionsAt(doc, 'Mann').length, 0);
 });
+
+test('recogniser reads an honorific between a title and a name as part of the description ("President General X")', () => {
+  const doc = actorsDoc('Pakistan President General Pervez Musharraf met Pope John Paul II at the Vatican.', '2004-12-01');
+  assert.equal(mention(doc, 'Pakistan President General Pervez Musharraf')?.actor, 'pak-pervez-musharraf');
+  assert.equal(mention(doc, 'Pope John Paul II')?.country, 'VAT');
+});
