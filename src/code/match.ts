@@ -41,6 +41,9 @@ export interface SentenceResult {
   refusals: Refusal[];
 }
 
+/** Sectors of unarmed civilians (CAMEO agent codes): protesters, students, media, refugees, workers, clergy. */
+const UNARMED = new Set(['OPP', 'CVL', 'EDU', 'MED', 'REF', 'HRI', 'LAB', 'BUS', 'REL', 'AGR', 'HLH', 'ENV', 'NGO']);
+
 /** Sectors of non-state armed actors (CAMEO agent codes). */
 const NON_STATE = new Set(['REB', 'UAF', 'INS', 'TER', 'SEP']);
 
@@ -570,7 +573,9 @@ function emit(
       }
       out.candidates.push({ ...base, code: codeFor(s), source: s, target: t, derived: 'direct' });
       if (future) continue;
-      if (pairSymmetric) out.candidates.push({ ...base, code: codeFor(t), source: t, target: s, derived: 'reverse' });
+      // unarmed people ("troops clashed with protesters") do not use force back
+      const unarmed = t.sector !== null && UNARMED.has(t.sector) && (cameo.root(code) === '19' || cameo.root(code) === '18');
+      if (pairSymmetric && !unarmed) out.candidates.push({ ...base, code: codeFor(t), source: t, target: s, derived: 'reverse' });
       else if (pattern.reverse && presentedAsActor(view, t)) out.candidates.push({ ...base, code: pattern.reverse, source: t, target: s, derived: 'reverse' });
     }
   }
