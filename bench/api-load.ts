@@ -10,7 +10,7 @@
  * Targets: p95 < 50 ms for event pages, < 200 ms for dyad series and networks.
  *
  *   node dist/bench/api-load.js [--events 1000000] [--per-doc 5] [--batch 2000] [--seconds 8]
- *        [--connections 4] [--db .bench-tmp/api-load.db] [--reuse]
+ *        [--connections 1,4] [--db .bench-tmp/api-load.db] [--reuse]
  *
  * The generated text is invented: made-up sentences over real country codes, with CAMEO codes,
  * Goldstein values and PLOVER types from data/cameo.json.
@@ -36,7 +36,8 @@ export interface ApiLoadOptions {
   perDoc?: number;
   batch?: number;
   seconds?: number;
-  connections?: number;
+  /** Concurrent connections; each scenario runs once per value (default 1 and 4). */
+  connections?: number[];
   db?: string;
   /** Keep an existing store of the right size instead of generating it again. */
   reuse?: boolean;
@@ -45,6 +46,7 @@ export interface ApiLoadOptions {
 
 export interface ScenarioResult {
   name: string;
+  connections: number;
   kind: 'events' | 'dyad' | 'network';
   requests: number;
   rps: number;
@@ -61,7 +63,6 @@ export interface ApiLoadResult {
   documents: number;
   generateSeconds?: number;
   fileMB: number;
-  connections: number;
   seconds: number;
   loadBefore: number[];
   loadAfter: number[];
@@ -344,6 +345,7 @@ async function fire(url: string, s: Scenario, seconds: number, connections: numb
   const r2 = (x: number) => Math.round(x * 100) / 100;
   return {
     name: s.name,
+    connections,
     kind: s.kind,
     requests: times.length,
     rps: r2(result.requests.average),
@@ -362,7 +364,7 @@ export async function apiLoad(opts: ApiLoadOptions = {}): Promise<ApiLoadResult>
   const perDoc = opts.perDoc ?? 5;
   const batch = opts.batch ?? 2000;
   const seconds = opts.seconds ?? 8;
-  const connections = opts.connections ?? 4;
+  const connections = opts.connections ?? [1, 4];
   const db = resolve(opts.db ?? join(ROOT, '.bench-tmp', 'api-load.db'));
   let generateSeconds: number | undefined;
   if (!(opts.reuse && existsSync(db) && (await countEvents(db)) >= events * 0.99)) {
@@ -375,28 +377,30 @@ export async function apiLoad(opts: ApiLoadOptions = {}): Promise<ApiLoadResult>
   const loadBefore = loadavg();
   const results: ScenarioResult[] = [];
   try {
-    for (const s of scenarios()) {
-      // A short warm-up (statement cache, page cache) that is not measured.
-      await fire(server.url, s, 1, 1);
-      const r = await fire(server.url, s, seconds, connections);
-      results.push(r);
-      log(`  ${r.name.padEnd(34)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  ${r.p95 < r.targetMs ? 'ok' : 'OVER'}`);
+    for (const c of connections) {
+      for (const s of scenarios()) {
+        // A short warm-up (statement cache, page cache) that is not measured.
+        await fire(server.url, s, 1, 1);
+        const r = await fire(server.url, s, seconds, c);
+        results.push(r);
+        log(`  c=${c} ${r.name.padEnd(34)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  ${r.p95 < r.targetMs ? 'ok' : 'OVER'}`);
+      }
     }
   } finally {
     await server.stop();
   }
-  return { events: stored, documents: Math.ceil(stored / perDoc), generateSeconds, fileMB, connections, seconds, loadBefore, loadAfter: loadavg(), scenarios: results };
+  return { events: stored, documents: Math.ceil(stored / perDoc), generateSeconds, fileMB, seconds, loadBefore, loadAfter: loadavg(), scenarios: results };
 }
 
 export function formatApiLoad(r: ApiLoadResult): string {
-  const head = `| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | target p95 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n`;
+  const head = `| scenario | conns | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | target p95 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n`;
   const rows = r.scenarios
-    .map((s) => `| ${s.name} | ${s.requests} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} | ${s.non2xx} | < ${s.targetMs} ${s.p95 < s.targetMs ? 'ok' : 'MISSED'} |`)
+    .map((s) => `| ${s.name} | ${s.connections} | ${s.requests} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} | ${s.non2xx} | < ${s.targetMs} ${s.p95 < s.targetMs ? 'ok' : 'MISSED'} |`)
     .join('\n');
   const gen = r.generateSeconds !== undefined ? `, generated through putDocuments in ${r.generateSeconds.toFixed(0)} s (${Math.round(r.documents / r.generateSeconds)} docs/s)` : ' (reused)';
   return (
     `SQLite store: ${r.events.toLocaleString('en')} events in ${r.documents.toLocaleString('en')} documents, ${r.fileMB} MB${gen}\n` +
-    `autocannon: ${r.connections} connections, ${r.seconds} s per scenario; ${cpus().length} cores; ` +
+    `autocannon: ${r.seconds} s per scenario and connection count (server single-threaded: with c connections a request waits for up to c−1 others); ${cpus().length} cores; ` +
     `load average before ${r.loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${r.loadAfter.map((x) => x.toFixed(2)).join(' ')}\n\n` +
     head +
     rows +
@@ -422,7 +426,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     perDoc: num(values['per-doc']),
     batch: num(values.batch),
     seconds: num(values.seconds),
-    connections: num(values.connections),
+    connections: values.connections === undefined ? undefined : values.connections.split(',').map(Number),
     db: values.db,
     reuse: values.reuse,
     log: (s) => process.stderr.write(s + '\n'),

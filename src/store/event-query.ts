@@ -334,7 +334,9 @@ export function pageLimit(limit: number | undefined): number {
 
 /**
  * The SELECT of one page (one row more than the page, to know whether another follows).
- * Throws `PARLEY_API_BAD_CURSOR`.
+ * A dyad is read as two ordered ranges, one per direction, each cut at the page size and merged
+ * (`UNION ALL` under one ORDER BY): an OR of the two directions would make the database collect
+ * and sort every event of the pair. Throws `PARLEY_API_BAD_CURSOR`.
  */
 export function pageSql(
   filter: EventFilter,
@@ -345,18 +347,35 @@ export function pageSql(
   const sort = page.sort ?? 'date';
   const order = page.order ?? 'desc';
   const limit = pageLimit(page.limit);
-  const where = eventConditions(filter, b, fullText);
   const key = SORT_KEY[sort];
-  if (page.cursor !== undefined) {
-    const c = decodeCursor(page.cursor, sort, order);
-    const type = sort === 'goldstein' ? 'float' : 'text';
-    where.push(`(${key}, e.id) ${order === 'desc' ? '<' : '>'} (${b.one(c.key, type)}, ${b.one(c.id, 'text')})`);
-  }
+  const cursor = page.cursor === undefined ? undefined : decodeCursor(page.cursor, sort, order);
   const dir = order === 'desc' ? 'DESC' : 'ASC';
-  const sql =
-    `SELECT ${EVENT_SELECT} FROM events e` +
-    (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-    ` ORDER BY ${key} ${dir}, e.id ${dir} LIMIT ${b.one(limit + 1, 'int')}`;
+  const type = sort === 'goldstein' ? 'float' : 'text';
+  /** One ordered, limited SELECT; `extra` narrows it further (a dyad direction). */
+  const select = (f: EventFilter, extra: string | undefined, sortColumn: boolean): string => {
+    const where = eventConditions(f, b, fullText);
+    if (extra) where.push(extra);
+    if (cursor) where.push(`(${key}, e.id) ${order === 'desc' ? '<' : '>'} (${b.one(cursor.key, type)}, ${b.one(cursor.id, 'text')})`);
+    return (
+      `SELECT ${EVENT_SELECT}${sortColumn ? `, ${key} AS sort_key` : ''} FROM events e` +
+      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+      ` ORDER BY ${key} ${dir}, e.id ${dir} LIMIT ${b.one(limit + 1, 'int')}`
+    );
+  };
+  let sql: string;
+  if (filter.dyad) {
+    const [x, y] = filter.dyad;
+    const rest: EventFilter = { ...filter, dyad: undefined };
+    const one = (s: ActorRef, t: ActorRef) => `${actorMatch('source', [s], b)} AND ${actorMatch('target', [t], b)}`;
+    const same = JSON.stringify(x) === JSON.stringify(y);
+    const branches = same ? [select(rest, one(x, y), true)] : [select(rest, one(x, y), true), select(rest, one(y, x), true)];
+    const cols = [...EVENT_COLUMNS, 'sort_key'].join(', ');
+    sql =
+      `SELECT ${cols} FROM (${branches.map((q, i) => `SELECT ${cols} FROM (${q}) AS b${i}`).join(' UNION ALL ')}) AS u` +
+      ` ORDER BY sort_key ${dir}, id ${dir} LIMIT ${b.one(limit + 1, 'int')}`;
+  } else {
+    sql = select(filter, undefined, false);
+  }
   return { sql, params: b.params, sort, order, limit };
 }
 
@@ -534,11 +553,14 @@ export function periodEnd(start: string, interval: SeriesInterval): string {
   return dayString(parseDay(nextPeriod(start, interval)) - DAY_MS);
 }
 
-export interface SeriesRow {
-  dir: string;
-  period: string;
-  quad: number;
+/** Events of one direction of a dyad on one day (the rows the dialects return, grouped by date). */
+export interface DayRow {
+  day: string;
   n: number;
+  q1: number;
+  q2: number;
+  q3: number;
+  q4: number;
   gsum: number;
 }
 
@@ -546,22 +568,31 @@ function emptyCell(): DyadCell {
   return { count: 0, quad: [0, 0, 0, 0], goldsteinSum: 0, goldsteinMean: null };
 }
 
-/** Series points from rows grouped by direction ('ab'|'ba'), period start and quad. */
-export function seriesOf(rows: SeriesRow[], interval: SeriesInterval): DyadPoint[] {
+/**
+ * Series points from each direction's per-day rows: days are summed into periods, and every period
+ * from the first with events to the last is listed (unless that makes more than MAX_SERIES_POINTS).
+ */
+export function seriesOfDays(ab: DayRow[], ba: DayRow[], interval: SeriesInterval): DyadPoint[] {
   const byPeriod = new Map<string, DyadPoint>();
   const point = (period: string): DyadPoint => {
     let p = byPeriod.get(period);
     if (!p) byPeriod.set(period, (p = { period, end: periodEnd(period, interval), ab: emptyCell(), ba: emptyCell() }));
     return p;
   };
-  for (const r of rows) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.period)) continue;
-    const cell = point(r.period)[r.dir === 'ab' ? 'ab' : 'ba'];
-    const n = Number(r.n);
-    const q = Number(r.quad);
-    cell.count += n;
-    if (q >= 1 && q <= 4) cell.quad[q - 1] += n;
-    cell.goldsteinSum += Number(r.gsum);
+  for (const [rows, dir] of [
+    [ab, 'ab'],
+    [ba, 'ba'],
+  ] as const) {
+    for (const r of rows) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(r.day)) continue;
+      const cell = point(periodStart(r.day, interval))[dir];
+      cell.count += Number(r.n);
+      cell.quad[0] += Number(r.q1);
+      cell.quad[1] += Number(r.q2);
+      cell.quad[2] += Number(r.q3);
+      cell.quad[3] += Number(r.q4);
+      cell.goldsteinSum += Number(r.gsum);
+    }
   }
   for (const p of byPeriod.values()) {
     for (const c of [p.ab, p.ba]) {
@@ -571,11 +602,23 @@ export function seriesOf(rows: SeriesRow[], interval: SeriesInterval): DyadPoint
   }
   const periods = [...byPeriod.keys()].sort();
   if (periods.length === 0) return [];
-  // Fill the gaps between the first and the last period, unless that makes too many points.
   const all: string[] = [];
   for (let p = periods[0]; p <= periods[periods.length - 1] && all.length <= MAX_SERIES_POINTS; p = nextPeriod(p, interval)) all.push(p);
   const list = all.length <= MAX_SERIES_POINTS ? all : periods;
   return list.map(point);
+}
+
+/**
+ * The conditions of one direction of a dyad over dated events in a range: written on the pair
+ * index's columns (source, target, date key), so the rows stream from it already grouped by day.
+ */
+export function directionConditions(s: ActorRef, t: ActorRef, from: string | undefined, to: string | undefined, b: Binder): string[] {
+  return [
+    actorMatch('source', [s], b),
+    actorMatch('target', [t], b),
+    `${DATE_KEY} >= ${b.one(from ?? '0', 'text')}`,
+    `${DATE_KEY} <= ${b.one(to ?? '9999-99-99', 'text')}`,
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------

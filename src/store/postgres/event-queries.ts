@@ -1,8 +1,8 @@
 /**
  * Event queries on PostgreSQL (see `../event-query.ts` for what they answer). Lists are bound as
  * one array parameter (`= ANY($n::text[])`); the full-text condition uses the `documents.search`
- * tsvector; weeks start on Monday (`date_trunc('week', …)`). Counts come back as float8 so that
- * `pg` returns numbers, not strings.
+ * tsvector; dyad series are read per day and summed into periods in `seriesOfDays`. Counts come
+ * back as float8 so that `pg` returns numbers, not strings.
  */
 import type { Pool } from 'pg';
 import { parseSearchQuery } from '../search-query.js';
@@ -12,7 +12,6 @@ import {
   actorMatch,
   dateRange,
   docRefFromRow,
-  dyadMatch,
   eventFromRow,
   evidenceByEvent,
   isCodeRef,
@@ -25,7 +24,9 @@ import {
   pageOf,
   pageSql,
   rankActors,
-  seriesOf,
+  seriesOfDays,
+  directionConditions,
+  DATE_KEY,
   EVENT_SELECT,
   MENTION_SELECT,
 } from '../event-query.js';
@@ -49,7 +50,7 @@ import type {
   Network,
   NetworkOptions,
   PairRow,
-  SeriesRow,
+  DayRow,
 } from '../event-query.js';
 import { toTsQuery } from './search.js';
 
@@ -78,12 +79,6 @@ function fullText(q: string, b: Binder): string | undefined {
   return `e.doc_id IN (SELECT d.id FROM documents d WHERE d.search @@ (${ts.sql}))`;
 }
 
-/** A period start as text; dates that are not YYYY-MM-DD give NULL (and are skipped) instead of failing the cast. */
-const BUCKET = {
-  day: 'e.date',
-  week: `CASE WHEN e.date ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN to_char(date_trunc('week', e.date::date), 'YYYY-MM-DD') END`,
-  month: `substr(e.date, 1, 7) || '-01'`,
-} as const;
 
 const EVIDENCE_COLUMNS = `v.event_id, v.seq, v.sentence, v."start", v."end", v.trigger_start, v.trigger_end,
   v.source_start, v.source_end, v.target_start, v.target_end`;
@@ -166,16 +161,18 @@ export class PostgresEventQueries implements EventQueries {
   }
 
   async dyadSeries(a: ActorRef, b: ActorRef, opts: DyadSeriesOptions): Promise<DyadSeries> {
-    const bind = binder();
-    const dir = `CASE WHEN ${actorMatch('source', [a], bind)} AND ${actorMatch('target', [b], bind)} THEN 'ab' ELSE 'ba' END`;
-    const where = [dyadMatch(a, b, bind), 'e.date IS NOT NULL'];
-    const range = dateRange(opts.from, opts.to, bind);
-    if (range) where.push(range);
-    const sql = `SELECT ${dir} AS dir, ${BUCKET[opts.interval]} AS period, e.quad AS quad, count(*)::float8 AS n,
-        sum(e.goldstein)::float8 AS gsum
-      FROM events e WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3`;
-    const rows = await this.rows<SeriesRow>(sql, bind.params);
-    return { a, b, interval: opts.interval, points: seriesOf(rows, opts.interval) };
+    const direction = (s: ActorRef, t: ActorRef): Promise<DayRow[]> => {
+      const bind = binder();
+      const where = directionConditions(s, t, opts.from, opts.to, bind);
+      const sql = `SELECT ${DATE_KEY} AS day, count(*)::float8 AS n, count(*) FILTER (WHERE e.quad = 1)::float8 AS q1,
+          count(*) FILTER (WHERE e.quad = 2)::float8 AS q2, count(*) FILTER (WHERE e.quad = 3)::float8 AS q3,
+          count(*) FILTER (WHERE e.quad = 4)::float8 AS q4, sum(e.goldstein)::float8 AS gsum
+        FROM events e WHERE ${where.join(' AND ')} GROUP BY ${DATE_KEY}`;
+      return this.rows<DayRow>(sql, bind.params);
+    };
+    const same = JSON.stringify(a) === JSON.stringify(b);
+    const [ab, ba] = await Promise.all([direction(a, b), same ? Promise.resolve([]) : direction(b, a)]);
+    return { a, b, interval: opts.interval, points: seriesOfDays(ab, ba, opts.interval) };
   }
 
   async network(opts: NetworkOptions = {}): Promise<Network> {

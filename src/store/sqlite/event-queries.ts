@@ -2,8 +2,8 @@
  * Event queries on SQLite (see `../event-query.ts` for what they answer). Lists are bound as one
  * JSON parameter (`IN (SELECT value FROM json_each(?))`) so that the SQL text, and with it the
  * prepared statement, does not depend on how many values a filter has; the full-text condition
- * goes through FTS5; weeks start on Monday (`date(d, '-6 days', 'weekday 1')`). Statements are
- * prepared once per SQL text and kept (a bounded cache).
+ * goes through FTS5; dyad series are read per day from the pair index and summed into periods in
+ * `seriesOfDays`. Statements are prepared once per SQL text and kept (a bounded cache).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { parseSearchQuery } from '../search-query.js';
@@ -13,7 +13,6 @@ import {
   actorMatch,
   dateRange,
   docRefFromRow,
-  dyadMatch,
   eventFromRow,
   evidenceByEvent,
   isCodeRef,
@@ -26,7 +25,9 @@ import {
   pageOf,
   pageSql,
   rankActors,
-  seriesOf,
+  seriesOfDays,
+  directionConditions,
+  DATE_KEY,
   EVENT_SELECT,
   MENTION_SELECT,
 } from '../event-query.js';
@@ -50,7 +51,7 @@ import type {
   Network,
   NetworkOptions,
   PairRow,
-  SeriesRow,
+  DayRow,
 } from '../event-query.js';
 import { toFts5Query } from './search.js';
 
@@ -78,18 +79,26 @@ function binder(): Binder {
   };
 }
 
-/** The FTS5 condition: the event's document matches the query. */
-function fullText(q: string, b: Binder): string | undefined {
-  const match = toFts5Query(parseSearchQuery(q));
-  if (match === undefined) return undefined;
-  return `e.doc_id IN (SELECT d.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH ${b.one(match)})`;
+/** Documents matching a query above which the other filters, not the text, drive a page. */
+const COMMON_MATCHES = 1000;
+
+/**
+ * The FTS5 condition: the event's document matches the query. For a rare query the matching
+ * documents drive the page (their events are few). For a common one (`common`) the page is read
+ * in order from the other filters' index (or by date), and each event's document seq (from the id
+ * index, without reading the document) is looked up in the set of matching rowids, which FTS5
+ * lists quickly; reading the events of thousands of documents and sorting them would not be.
+ */
+function fullText(common: boolean) {
+  return (q: string, b: Binder): string | undefined => {
+    const match = toFts5Query(parseSearchQuery(q));
+    if (match === undefined) return undefined;
+    return common
+      ? `(SELECT d.seq FROM documents d WHERE d.id = e.doc_id) IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${b.one(match)})`
+      : `e.doc_id IN (SELECT d.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH ${b.one(match)})`;
+  };
 }
 
-const BUCKET = {
-  day: 'e.date',
-  week: `date(e.date, '-6 days', 'weekday 1')`,
-  month: `substr(e.date, 1, 7) || '-01'`,
-} as const;
 
 const EVIDENCE_COLUMNS = `v.event_id, v.seq, v.sentence, v."start", v."end", v.trigger_start, v.trigger_end,
   v.source_start, v.source_end, v.target_start, v.target_end`;
@@ -160,9 +169,17 @@ export class SqliteEventQueries implements EventQueries {
     return evidenceByEvent(this.stmt(EVIDENCE_OF).all(JSON.stringify(pairs)) as EvidenceRow[]);
   }
 
+  /** Whether a full-text query matches more than COMMON_MATCHES documents. */
+  private common(q: string | undefined): boolean {
+    const match = q === undefined ? undefined : toFts5Query(parseSearchQuery(q));
+    if (match === undefined) return false;
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ${COMMON_MATCHES + 1})`;
+    return (this.stmt(sql).get(match) as { n: number }).n > COMMON_MATCHES;
+  }
+
   async queryEvents(filter: EventFilter, page: EventPageRequest = {}): Promise<EventPage> {
-    const b = binder();
-    const q = pageSql(filter, page, b, fullText);
+    const common = this.read(() => this.common(filter.q));
+    const q = pageSql(filter, page, binder(), fullText(common));
     return this.read(() => {
       const rows = this.stmt(q.sql).all(...q.params) as EventRow[];
       const shown = rows.slice(0, q.limit);
@@ -187,15 +204,17 @@ export class SqliteEventQueries implements EventQueries {
   }
 
   async dyadSeries(a: ActorRef, b: ActorRef, opts: DyadSeriesOptions): Promise<DyadSeries> {
-    const bind = binder();
-    const dir = `CASE WHEN ${actorMatch('source', [a], bind)} AND ${actorMatch('target', [b], bind)} THEN 'ab' ELSE 'ba' END`;
-    const where = [dyadMatch(a, b, bind), 'e.date IS NOT NULL'];
-    const range = dateRange(opts.from, opts.to, bind);
-    if (range) where.push(range);
-    const sql = `SELECT ${dir} AS dir, ${BUCKET[opts.interval]} AS period, e.quad AS quad, count(*) AS n, sum(e.goldstein) AS gsum
-      FROM events e WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3`;
-    const rows = this.read(() => this.stmt(sql).all(...bind.params) as SeriesRow[]);
-    return { a, b, interval: opts.interval, points: seriesOf(rows, opts.interval) };
+    const direction = (s: ActorRef, t: ActorRef): DayRow[] => {
+      const bind = binder();
+      const where = directionConditions(s, t, opts.from, opts.to, bind);
+      const sql = `SELECT ${DATE_KEY} AS day, count(*) AS n, sum(e.quad = 1) AS q1, sum(e.quad = 2) AS q2, sum(e.quad = 3) AS q3,
+          sum(e.quad = 4) AS q4, sum(e.goldstein) AS gsum
+        FROM events e WHERE ${where.join(' AND ')} GROUP BY ${DATE_KEY}`;
+      return this.stmt(sql).all(...bind.params) as DayRow[];
+    };
+    const same = JSON.stringify(a) === JSON.stringify(b);
+    const [ab, ba] = this.read(() => [direction(a, b), same ? [] : direction(b, a)]);
+    return { a, b, interval: opts.interval, points: seriesOfDays(ab, ba, opts.interval) };
   }
 
   async network(opts: NetworkOptions = {}): Promise<Network> {
@@ -205,8 +224,10 @@ export class SqliteEventQueries implements EventQueries {
     const range = dateRange(opts.from, opts.to, b);
     if (range) where.push(range);
     if (opts.root && opts.root.length > 0) where.push(b.inList('e.cameo_root', opts.root, 'text'));
+    // The pair index covers this query and yields the pairs in order; SQLite sometimes prefers a
+    // narrower index that then needs a row lookup per event and a sort, ten times slower.
     const sql = `SELECT e.source_code AS s, e.target_code AS t, count(*) AS n, sum(e.goldstein) AS gsum
-      FROM events e WHERE ${where.join(' AND ')} GROUP BY e.source_code, e.target_code`;
+      FROM events e INDEXED BY events_q_pair WHERE ${where.join(' AND ')} GROUP BY e.source_code, e.target_code`;
     const rows = this.read(() => this.stmt(sql).all(...b.params) as PairRow[]);
     return networkOf(rows, min, maxEdges);
   }

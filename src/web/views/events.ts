@@ -21,13 +21,13 @@ function row(e: EventRec): HTMLTableRowElement {
   return h(
     'tr',
     { 'data-event': e.id },
-    h('td', { class: 'date' }, e.date ?? 'undated'),
-    h('td', { class: 'dyad' }, `${actorText(e.source)} → ${actorText(e.target)}`),
-    h('td', { class: 'code' }, e.cameo.code),
-    h('td', { class: 'label' }, e.cameo.label),
-    h('td', { class: 'num gold', style: `color:${goldsteinColor(e.goldstein)}` }, goldstein(e.goldstein)),
-    h('td', { class: 'quad', title: QUAD_LABELS[e.quad] }, h('span', { class: `quad-dot q${e.quad}`, 'aria-hidden': 'true' }), ` ${e.quad}`),
-    h('td', { class: 'evidence' }, h('a', { href, 'data-link': true }, excerpt(e))),
+    h('td', { class: 'date', 'data-label': 'Date' }, e.date ?? 'undated'),
+    h('td', { class: 'dyad', 'data-label': 'Source → target' }, `${actorText(e.source)} → ${actorText(e.target)}`),
+    h('td', { class: 'code', 'data-label': 'Code' }, e.cameo.code),
+    h('td', { class: 'label', 'data-label': 'Label' }, e.cameo.label),
+    h('td', { class: 'num gold', 'data-label': 'Goldstein', style: `color:${goldsteinColor(e.goldstein)}` }, goldstein(e.goldstein)),
+    h('td', { class: 'quad', 'data-label': 'Quad', title: QUAD_LABELS[e.quad] }, h('span', { class: `quad-dot q${e.quad}`, 'aria-hidden': 'true' }), ` ${e.quad} ${QUAD_LABELS[e.quad]}`),
+    h('td', { class: 'evidence', 'data-label': 'Evidence' }, h('a', { href, 'data-link': true }, excerpt(e))),
   );
 }
 
@@ -98,6 +98,19 @@ export function render(root: HTMLElement, url: URL): () => void {
       h('a', { href: `/events?${q}`, 'data-link': true, class: 'sort', 'data-sort': key }, label, active ? (order === 'asc' ? ' ▲' : ' ▼') : ''),
     );
   };
+  // On a narrow window the table becomes cards without a header row; these links sort instead.
+  const sortBar = h(
+    'div',
+    { class: 'sort-bar', 'aria-label': 'Sort events' },
+    h('span', {}, 'Sort:'),
+    ...SORTS.map(([key, label]) => {
+      const q = new URLSearchParams(p);
+      const nextOrder = sort === key && order === 'desc' ? 'asc' : 'desc';
+      q.set('sort', key);
+      q.set('order', nextOrder);
+      return h('a', { href: `/events?${q}`, 'data-link': true, class: sort === key ? 'button active' : 'button' }, label, sort === key ? (order === 'asc' ? ' ▲' : ' ▼') : '');
+    }),
+  );
   const tbody = h('tbody');
   const table = h(
     'table',
@@ -125,6 +138,7 @@ export function render(root: HTMLElement, url: URL): () => void {
     h('h1', {}, 'Events'),
     form,
     exports,
+    sortBar,
     h('div', { class: 'table-wrap' }, table),
     status,
     more,

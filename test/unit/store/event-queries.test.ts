@@ -12,7 +12,7 @@ import { openStore } from '../../../src/store/open-store.js';
 import type { Store, StoredDoc } from '../../../src/store/store.js';
 import type { EventFilter, EventHit, EventPageRequest } from '../../../src/store/event-query.js';
 import { MAX_EVENT_PAGE, periodStart } from '../../../src/store/event-query.js';
-import { DocBuilder } from './fixtures.js';
+import { DocBuilder, syntheticDoc } from './fixtures.js';
 import { cleanupLocations, freshLocation, postgresUnavailable, STORES } from './setup.js';
 
 const pgSkip = STORES.includes('postgres') ? await postgresUnavailable() : undefined;
@@ -154,6 +154,22 @@ for (const kind of STORES) {
       assert.deepEqual(await q({ q: 'harbour' }), sorted(DOCS[1].events));
       assert.deepEqual(await q({ q: 'harbour', source: [{ code: 'OST' }] }), sorted([byLine('urged')]));
       assert.deepEqual(await q({ q: '!!!' }), [], 'a query without a word matches nothing');
+    });
+
+    test(`${kind} queryEvents reads a text query that matches many documents like a rare one`, async () => {
+      const many = await openStore(freshLocation(kind));
+      try {
+        // 1,100 documents share the words of syntheticDoc; one of them also has a rare word.
+        const docs = Array.from({ length: 1100 }, (_, i) => syntheticDoc(i, 2, i === 700 ? ' quayside' : ''));
+        for (let i = 0; i < docs.length; i += 250) await many.putDocuments(docs.slice(i, i + 250));
+        const common = await many.queryEvents({ q: 'warned', source: [{ code: 'NRV' }] }, { limit: 5, sort: 'code', order: 'asc' });
+        const all = await many.queryEvents({ source: [{ code: 'NRV' }] }, { limit: 5, sort: 'code', order: 'asc' });
+        assert.deepEqual(ids(common.hits), ids(all.hits));
+        const rare = await many.queryEvents({ q: 'quayside', source: [{ code: 'NRV' }] });
+        assert.deepEqual(rare.hits.map((h) => h.event.docId), ['syn-700']);
+      } finally {
+        await many.close();
+      }
     });
 
     test(`${kind} queryEvents pages with a cursor: every event once, in order, for each sort`, async () => {

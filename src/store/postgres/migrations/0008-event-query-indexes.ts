@@ -1,9 +1,10 @@
 /**
  * Indexes for the event queries of the API and `parley events` (see `../../event-query.ts`):
  * each filter column followed by the date sort key `coalesce(date, '')` and `id`, so that a
- * filtered page newest-first (and its keyset cursor) is one ordered index range; a covering index
- * per (source, target) pair for dyad series and the network; the person columns for filters and
- * actor search; Goldstein for that sort.
+ * filtered page newest-first (and its keyset cursor) is one ordered index range; per (source,
+ * target) pair one index that orders a dyad's events by date and covers dyad series and the network
+ * (by a skip-scan over the pairs within a date range); the person columns for filters and actor
+ * search; Goldstein, alone and after the source or target, for that sort.
  */
 import type { PoolClient } from 'pg';
 
@@ -16,7 +17,9 @@ const INDEXES: Record<string, string> = {
   events_q_source_person: `(source_person, (coalesce(date, '')), id)`,
   events_q_target_person: `(target_person, (coalesce(date, '')), id)`,
   events_q_goldstein: `(goldstein, id)`,
-  events_q_pair: `(source_code, target_code, (coalesce(date, '')), quad, goldstein, cameo_root)`,
+  events_q_source_goldstein: `(source_code, goldstein, id)`,
+  events_q_target_goldstein: `(target_code, goldstein, id)`,
+  events_q_pair: `(source_code, target_code, (coalesce(date, '')), id, quad, goldstein, cameo_root)`,
 };
 
 export async function up(db: PoolClient): Promise<void> {
