@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { performance as perf } from 'node:perf_hooks';
 import type { Doc, LayerName, RawDoc } from './doc.js';
 import type { Context, RunConfig, StageSpec, Pipeline } from './pipeline.js';
 import { buildPipeline, getStage } from './pipeline.js';
@@ -20,7 +21,7 @@ export interface RawItem {
 export interface RunnerOptions {
   pipeline: (string | StageSpec)[];
   config: RunConfig;
-  /** Worker threads; 0 runs in this thread. Default: min(cores, 4). */
+  /** Worker threads (at most); 0 runs in this thread. Default: min(cores, 4). */
   workers?: number;
   /** Keep the token layer in results (large; not needed for storage). */
   keepTokens?: boolean;
@@ -89,6 +90,8 @@ export interface Runner {
   process(items: RawItem[]): Promise<Doc[]>;
   /** Batches the runner can usefully hold at once (for back-pressure). */
   readonly capacity: number;
+  /** Worker threads now in use (0: this thread). */
+  readonly threads: number;
   close(): Promise<void>;
 }
 
@@ -103,6 +106,7 @@ export async function inThreadRunner(opts: RunnerOptions): Promise<Runner> {
   const stages = buildStages(opts.pipeline, ctx);
   return {
     capacity: 1,
+    threads: 0,
     async process(items) {
       return processBatch(stages, items, opts.keepTokens ?? false);
     },
@@ -115,52 +119,104 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/** A pool of worker threads, each with its own pipeline (and its own loaded KB and lexicon). */
-export async function workerRunner(opts: RunnerOptions): Promise<Runner> {
-  const n = opts.workers ?? defaultWorkers();
-  if (n <= 0) return inThreadRunner(opts);
+/**
+ * Growth of a pool that starts below its size: every {@link GROW_EVERY_MS} the runner looks at the
+ * main thread's event-loop utilisation; when, with batches in the workers, it was busy less than
+ * {@link GROW_BELOW} of the time at two looks in a row (it mostly waits on the workers; the first
+ * look may fall in their warm-up), one more worker starts. Below half, the workers are at least twice as
+ * slow as the main thread, so another one pays for the CPU it takes from it; above, the main
+ * thread is the slower side and a further worker would only compete with it for a core.
+ */
+export const GROW_BELOW = 0.5;
+export const GROW_EVERY_MS = 250;
+
+/**
+ * A pool of worker threads, each with its own pipeline (and its own loaded KB and lexicon).
+ * `workers` threads at most; `initialWorkers` (default: all) start at once and the others when
+ * the main thread is found waiting on them (see {@link GROW_BELOW}).
+ */
+export async function workerRunner(opts: RunnerOptions & { initialWorkers?: number }): Promise<Runner> {
+  const max = opts.workers ?? defaultWorkers();
+  if (max <= 0) return inThreadRunner(opts);
+  const initial = Math.max(1, Math.min(max, opts.initialWorkers ?? max));
   const isTs = import.meta.url.endsWith('.ts');
-  const url = new URL(isTs ? './runner-worker.ts' : './runner-worker.js', import.meta.url);
+  // Under tsx (tests, development runs), the worker registers tsx's loader before loading the
+  // TypeScript entry: `--import tsx` in a worker's execArgv does not reach its module loader on Node 20.
+  const script = isTs
+    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./runner-worker.ts', import.meta.url).href)}); })`
+    : new URL('./runner-worker.js', import.meta.url);
   const workers: { w: Worker; busy: number }[] = [];
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let failed: Error | undefined;
-  const ready: Promise<void>[] = [];
-  for (let i = 0; i < n; i++) {
-    const w = new Worker(url, {
+
+  /** Start one worker; it joins the pool once its pipeline is built. */
+  const start = (): Promise<void> => {
+    const w = new Worker(script, {
+      eval: isTs,
       workerData: { pipeline: opts.pipeline, config: opts.config, keepTokens: opts.keepTokens ?? false },
-      execArgv: isTs ? ['--import', 'tsx'] : [],
+      execArgv: [],
     });
-    const slot = { w, busy: 0 };
-    workers.push(slot);
-    ready.push(
-      new Promise((resolve, reject) => {
-        w.once('message', (m: { type: string; error?: string }) =>
-          m.type === 'ready' ? resolve() : reject(new Error(m.error ?? 'worker failed to start')),
-        );
-        w.once('error', reject);
-      }),
-    );
-  }
-  await Promise.all(ready);
-  for (const slot of workers) {
-    slot.w.on('message', (m: { type: string; id: number; docs?: Doc[]; error?: string }) => {
-      if (m.type !== 'done' && m.type !== 'failed') return;
-      slot.busy--;
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      if (!p) return;
-      if (m.type === 'done') p.resolve(m.docs ?? []);
-      else p.reject(new Error(m.error));
+    return new Promise<void>((resolve, reject) => {
+      w.once('message', (m: { type: string; error?: string }) =>
+        m.type === 'ready' ? resolve() : reject(new Error(m.error ?? 'worker failed to start')),
+      );
+      w.once('error', reject);
+    }).then(() => {
+      const slot = { w, busy: 0 };
+      w.on('message', (m: { type: string; id: number; docs?: Doc[]; error?: string }) => {
+        if (m.type !== 'done' && m.type !== 'failed') return;
+        slot.busy--;
+        const p = pending.get(m.id);
+        pending.delete(m.id);
+        if (!p) return;
+        if (m.type === 'done') p.resolve(m.docs ?? []);
+        else p.reject(new Error(m.error));
+      });
+      w.on('error', (e) => {
+        failed = e;
+        for (const p of pending.values()) p.reject(e);
+        pending.clear();
+      });
+      workers.push(slot);
     });
-    slot.w.on('error', (e) => {
-      failed = e;
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
-    });
-  }
+  };
+
+  await Promise.all(Array.from({ length: initial }, start));
+  let starting: Promise<void> | undefined;
+  let elu = perf.eventLoopUtilization();
+  let lowLooks = 0;
+  /** Every GROW_EVERY_MS while the pool can grow: start one more worker when the main thread mostly waits on them. */
+  const look = () => {
+    const now = perf.eventLoopUtilization();
+    const busy = perf.eventLoopUtilization(now, elu).utilization;
+    elu = now;
+    if (starting || failed) return;
+    lowLooks = pending.size > 0 && busy < GROW_BELOW ? lowLooks + 1 : 0;
+    if (lowLooks < 2) return;
+    lowLooks = 0;
+    starting = start()
+      .catch((e: Error) => {
+        failed ??= e;
+      })
+      .finally(() => {
+        starting = undefined;
+        elu = perf.eventLoopUtilization();
+        if (workers.length >= max) clearInterval(timer);
+      });
+  };
+  const timer = setInterval(look, GROW_EVERY_MS);
+  timer.unref();
+  if (workers.length >= max) clearInterval(timer);
+
   return {
-    capacity: n * 2,
+    /** Two batches per worker: one being processed, one queued. */
+    get capacity() {
+      return workers.length * 2;
+    },
+    get threads() {
+      return workers.length;
+    },
     process(items) {
       if (failed) return Promise.reject(failed);
       const slot = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
@@ -172,13 +228,28 @@ export async function workerRunner(opts: RunnerOptions): Promise<Runner> {
       });
     },
     async close() {
+      clearInterval(timer);
+      await starting;
       await Promise.all(workers.map((s) => s.w.terminate()));
     },
   };
 }
 
-/** Choose a runner: threads only when the input is large enough to pay for their start-up. */
+/**
+ * Stages that cost about what storing an article costs (extract on text, clean): a pipeline made
+ * only of them starts with one worker, so that the main thread, which reads and stores, keeps a
+ * core of its own; the pool grows when the workers turn out to be the slower side (HTML pages).
+ */
+export const LIGHT_STAGES: readonly string[] = ['extract', 'clean'];
+
+/**
+ * Choose a runner: threads only when the input is large enough to pay for their start-up; for a
+ * light pipeline (see {@link LIGHT_STAGES}) one worker to start with, more when they are needed.
+ */
 export async function createRunner(opts: RunnerOptions & { expected?: number }): Promise<Runner> {
   const workers = opts.workers ?? (opts.expected !== undefined && opts.expected < 200 ? 0 : defaultWorkers());
-  return workers > 0 ? workerRunner({ ...opts, workers }) : inThreadRunner(opts);
+  if (workers <= 0) return inThreadRunner(opts);
+  const light = opts.pipeline.every((s) => LIGHT_STAGES.includes(typeof s === 'string' ? s : s.name));
+  // An explicit worker count is used as given.
+  return workerRunner({ ...opts, workers, initialWorkers: opts.workers === undefined && light ? 1 : workers });
 }

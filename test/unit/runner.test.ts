@@ -4,6 +4,7 @@ import type { Doc } from '../../src/doc.js';
 import { buildPipeline, registerStage, stage } from '../../src/pipeline.js';
 import { ParleyError } from '../../src/errors.js';
 import { buildStages, inThreadRunner, processBatch, processOne, STAGE_CHUNK } from '../../src/runner.js';
+import '../../src/clean/index.js';
 import type { RawItem } from '../../src/runner.js';
 import '../../src/extract/index.js';
 
@@ -66,5 +67,32 @@ test('runner in this thread keeps the order of the batch and drops the token lay
   const docs = await runner.process(items(10));
   assert.deepEqual(docs.map((d) => d.id), items(10).map((it) => it.id));
   assert.ok(docs.every((d) => d.raw === undefined && d.layers.tokens.length === 0));
+  await runner.close();
+});
+
+test('runner starts one worker for the light ingest-only pipeline and every worker for the full one', async () => {
+  const { createRunner, defaultWorkers } = await import('../../src/runner.js');
+  const light = await createRunner({ pipeline: ['extract', 'clean'], config: {}, expected: 1000 });
+  assert.equal(light.threads, 1);
+  await light.close();
+  const full = await createRunner({ pipeline: ['extract', 'clean', 'segment'], config: {}, expected: 1000 });
+  assert.equal(full.threads, defaultWorkers());
+  await full.close();
+  const given = await createRunner({ pipeline: ['extract', 'clean'], config: {}, expected: 1000, workers: 2 });
+  assert.equal(given.threads, 2, 'an explicit count is used as given');
+  await given.close();
+  const small = await createRunner({ pipeline: ['extract', 'clean'], config: {}, expected: 10 });
+  assert.equal(small.threads, 0, 'a small input runs in this thread');
+});
+
+test('runner adds a worker when the main thread mostly waits on them', { timeout: 60_000 }, async () => {
+  const { workerRunner } = await import('../../src/runner.js');
+  const runner = await workerRunner({ pipeline: ['extract', 'clean'], config: {}, workers: 2, initialWorkers: 1 });
+  assert.equal(runner.threads, 1);
+  // Large pages keep the worker busy while this thread only waits.
+  const page = `<html><body><article>${'<p>The delegates met again on Tuesday to discuss the border crossing and the grain corridor.</p>'.repeat(3000)}</article></body></html>`;
+  const batch = (k: number) => Array.from({ length: 4 }, (_, i) => ({ id: `p${k}-${i}`, hash: `p${k}-${i}`, raw: { html: page, origin: { path: 'p.html', format: 'html' as const } } }));
+  for (let k = 0; k < 40 && runner.threads < 2; k++) await runner.process(batch(k));
+  assert.equal(runner.threads, 2);
   await runner.close();
 });
