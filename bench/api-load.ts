@@ -10,7 +10,7 @@
  * Targets: p95 < 50 ms for event pages, < 200 ms for dyad series and networks.
  *
  *   node dist/bench/api-load.js [--events 1000000] [--per-doc 5] [--batch 2000] [--seconds 8]
- *        [--connections 1,4] [--db .bench-tmp/api-load.db] [--reuse]
+ *        [--connections 1,4] [--db .bench-tmp/api-load.db | postgres://…?schema=bench_api] [--reuse]
  *
  * The generated text is invented: made-up sentences over real country codes, with CAMEO codes,
  * Goldstein values and PLOVER types from data/cameo.json.
@@ -26,7 +26,7 @@ import autocannon from 'autocannon';
 import type { Block, Event, Mention } from '../src/doc.js';
 import { loadCameo } from '../src/code/cameo.js';
 import type { CameoCode } from '../src/code/cameo.js';
-import { openStore } from '../src/store/open-store.js';
+import { isPostgresLocation, openStore } from '../src/store/open-store.js';
 import type { StoredDoc } from '../src/store/store.js';
 
 const ROOT = resolve(import.meta.dirname, '..', import.meta.url.includes('/dist/') ? '..' : '');
@@ -220,8 +220,10 @@ function makeDoc(n: number, perDoc: number, g: Gen, pick: () => CameoCode): Stor
 
 /** Fill a fresh store with `events` generated events; returns seconds spent in putDocuments. */
 async function generate(db: string, events: number, perDoc: number, batch: number, log: (s: string) => void): Promise<number> {
-  for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
-  mkdirSync(dirname(db), { recursive: true });
+  if (!isPostgresLocation(db)) {
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+    mkdirSync(dirname(db), { recursive: true });
+  }
   const store = await openStore(db);
   const g = generator(20240601);
   const pick = codePicker([...loadCameo().codes], g);
@@ -236,9 +238,10 @@ async function generate(db: string, events: number, perDoc: number, batch: numbe
       put += (performance.now() - t0) / 1000;
       if ((i / batch) % 20 === 0) log(`  generated ${Math.min(docs, i + batch).toLocaleString('en')} / ${docs.toLocaleString('en')} documents (${Math.round(Math.min(docs, i + batch) / put)} docs/s in putDocuments)`);
     }
-    // What SQLite's planner needs to choose between the indexes (`parley serve` does not run it).
-    const sqlite = store as unknown as { db?: { exec(sql: string): void } };
-    sqlite.db?.exec('ANALYZE');
+    // Planner statistics, as a long-running database would have them.
+    const conn = store as unknown as { db?: { exec(sql: string): void }; pool?: { query(sql: string): Promise<unknown> } };
+    conn.db?.exec('ANALYZE');
+    await conn.pool?.query('ANALYZE');
   } finally {
     await store.close();
   }
@@ -365,14 +368,17 @@ export async function apiLoad(opts: ApiLoadOptions = {}): Promise<ApiLoadResult>
   const batch = opts.batch ?? 2000;
   const seconds = opts.seconds ?? 8;
   const connections = opts.connections ?? [1, 4];
-  const db = resolve(opts.db ?? join(ROOT, '.bench-tmp', 'api-load.db'));
+  const given = opts.db ?? join(ROOT, '.bench-tmp', 'api-load.db');
+  const db = isPostgresLocation(given) ? given : resolve(given);
   let generateSeconds: number | undefined;
-  if (!(opts.reuse && existsSync(db) && (await countEvents(db)) >= events * 0.99)) {
+  if (!(opts.reuse && (isPostgresLocation(db) || existsSync(db)) && (await countEvents(db)) >= events * 0.99)) {
     log(`generating ${events.toLocaleString('en')} events in ${db}`);
     generateSeconds = await generate(db, events, perDoc, batch, log);
   } else log(`reusing ${db}`);
   const stored = await countEvents(db);
-  const fileMB = Math.round(((statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0)) / 1e6) * 10) / 10;
+  const fileMB = isPostgresLocation(db)
+    ? NaN
+    : Math.round(((statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0)) / 1e6) * 10) / 10;
   const server = await startServer(db);
   const loadBefore = loadavg();
   const results: ScenarioResult[] = [];
@@ -399,7 +405,7 @@ export function formatApiLoad(r: ApiLoadResult): string {
     .join('\n');
   const gen = r.generateSeconds !== undefined ? `, generated through putDocuments in ${r.generateSeconds.toFixed(0)} s (${Math.round(r.documents / r.generateSeconds)} docs/s)` : ' (reused)';
   return (
-    `SQLite store: ${r.events.toLocaleString('en')} events in ${r.documents.toLocaleString('en')} documents, ${r.fileMB} MB${gen}\n` +
+    `${Number.isNaN(r.fileMB) ? 'PostgreSQL' : 'SQLite'} store: ${r.events.toLocaleString('en')} events in ${r.documents.toLocaleString('en')} documents${Number.isNaN(r.fileMB) ? '' : `, ${r.fileMB} MB`}${gen}\n` +
     `autocannon: ${r.seconds} s per scenario and connection count (server single-threaded: with c connections a request waits for up to c−1 others); ${cpus().length} cores; ` +
     `load average before ${r.loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${r.loadAfter.map((x) => x.toFixed(2)).join(' ')}\n\n` +
     head +

@@ -9,7 +9,6 @@ import { parseSearchQuery } from '../search-query.js';
 import { storeError } from '../store-error.js';
 import {
   actorLimit,
-  actorMatch,
   dateRange,
   docRefFromRow,
   eventFromRow,

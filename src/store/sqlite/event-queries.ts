@@ -10,7 +10,6 @@ import { parseSearchQuery } from '../search-query.js';
 import { storeError } from '../store-error.js';
 import {
   actorLimit,
-  actorMatch,
   dateRange,
   docRefFromRow,
   eventFromRow,
