@@ -298,3 +298,10 @@ test('recogniser reads an honorific between a title and a name as part of the de
   assert.equal(mention(doc, 'Pakistan President General Pervez Musharraf')?.actor, 'pak-pervez-musharraf');
   assert.equal(mention(doc, 'Pope John Paul II')?.country, 'VAT');
 });
+
+test('recogniser reads an ethnic or religious noun after a nationality as its people ("Turkish Kurd refugees", "Iraqi Shiite leaders")', () => {
+  const doc = actorsDoc('Turkish Kurd refugees met Iraqi Shiite leaders near the border.', '2004-08-20');
+  assert.equal(mentionsAt(doc, 'Kurd')[0]?.country, 'TUR');
+  assert.equal(mentionsAt(doc, 'Shiite')[0]?.country, 'IRQ');
+  assert.equal(actorsDoc('Kurdish rebels attacked a post.', '2004-08-20').layers.mentions.length, 0);
+});
