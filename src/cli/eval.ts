@@ -17,7 +17,8 @@ import {
   toPredEvent,
   formatProblem,
 } from '../eval/index.js';
-import type { EvalResult, PredEvent } from '../eval/index.js';
+import type { EvalResult, HasFigures, PredEvent } from '../eval/index.js';
+import { formatActorEval, ploverGsrActors, seedCheck } from '../actors/eval.js';
 import { readInputs } from '../ingest/index.js';
 import { inThreadRunner } from '../runner.js';
 import { pipelineSpec } from '../stages.js';
@@ -44,27 +45,37 @@ export async function run(argv: string[]): Promise<number> {
     'eval',
   );
   const report = { misses: Boolean(values.misses), limit: values.limit === undefined ? undefined : intFlag('--limit', values.limit, 50) };
-  const results: EvalResult[] = [];
+  const results: HasFigures[] = [];
   const print = (r: EvalResult) => {
-    results.push(r);
+    results.push(r as unknown as HasFigures);
     if (values.json) out(JSON.stringify(reportJson(r, report)) + '\n');
     else out(formatReport(r, report) + '\n');
   };
 
   if (values.all) {
     const sets = goldSetPaths().filter((s) => !values.set || (values.set as string[]).includes(s.name));
-    if (sets.length === 0) {
+    if (goldSetPaths().length === 0) {
       process.stderr.write(`parley eval: no evaluation sets under ${sharedDir()} (set PARLEY_SHARED); nothing to do\n`);
       return 0;
     }
-    const coder = await pipelineCoder();
+    const coder = sets.length > 0 ? await pipelineCoder() : undefined;
     for (const loc of sets) {
+      if (!coder) break;
       const t0 = performance.now();
       const run = await evaluateSet(loc, coder);
       if (!run) continue;
       for (const p of run.problems.slice(0, 5)) process.stderr.write(`parley eval: ${loc.name}: ${p}\n`);
       if (!values.json) out(`[${loc.name}: ${run.items} items, ${Math.round(performance.now() - t0)} ms]\n`);
       print(run.result);
+    }
+    if (!values.set || (values.set as string[]).some((s) => s.startsWith('actors'))) {
+      // Actor resolution on its own (issue 3): the seed's names and the PLOVER-GSR gold actors' codes.
+      const seed = seedCheck();
+      const gsr = ploverGsrActors();
+      if (seed) results.push({ set: 'actors:seed', figures: { errors: seed.errors, checked: seed.checked } });
+      if (gsr) results.push({ set: 'actors:plover-gsr', figures: { accuracy: gsr.accuracy, precision: gsr.precision } });
+      if (values.json) out(JSON.stringify({ set: 'actors', seed: seed && { errors: seed.errors, checked: seed.checked }, gsr: gsr && { accuracy: gsr.accuracy, scored: gsr.scored, correct: gsr.correct, covered: gsr.covered, precision: gsr.precision } }) + '\n');
+      else out(formatActorEval({ seed, gsr }, { misses: values.misses ? 200 : 0 }) + '\n');
     }
   } else {
     if (typeof values.gold !== 'string' || !values.docs) {
