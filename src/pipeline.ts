@@ -43,8 +43,12 @@ export interface StageDef<O extends object = Record<string, unknown>> {
 
 const registry = new Map<string, StageDef<any>>();
 
-/** Register a stage definition under its name. Re-registering a name throws. */
+/**
+ * Register a stage definition under its name. Registering the same definition again is a no-op
+ * (modules may be reached by several import paths); another definition under a taken name throws.
+ */
 export function registerStage<O extends object>(def: StageDef<O>): StageDef<O> {
+  if (registry.get(def.name) === def) return def;
   if (registry.has(def.name)) {
     throw new ParleyError('PARLEY_PIPELINE_DUPLICATE_STAGE', { stage: def.name });
   }

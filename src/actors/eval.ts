@@ -27,10 +27,10 @@ import '../nlp/segment.js';
 import type { Kb } from './kb.js';
 import { loadKb } from './kb.js';
 import { actorsStage } from './stage.js';
-import { getStage, registerStage } from '../pipeline.js';
+import { registerStage } from '../pipeline.js';
 import { isCountryCode, normaliseCountry } from '../eval/codes.js';
 
-if (!getStage('actors')) registerStage(actorsStage);
+registerStage(actorsStage);
 
 /** The date the issue gives for the seed article. */
 export const SEED_DATE = '2022-07-30';

@@ -49,3 +49,9 @@ test('pipeline fills option defaults once at build time and records stage versio
   assert.deepEqual(p.info.stages, [{ name: 'test-count', version: 2, options: { step: 5 } }]);
   assert.ok(Object.isFrozen(p));
 });
+
+test('pipeline accepts the same stage definition registered twice (several import paths)', () => {
+  const def = stage('test-twice', 1, { reads: [], writes: [] }, () => () => {});
+  registerStage(def);
+  assert.equal(registerStage(def), def);
+});
