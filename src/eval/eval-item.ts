@@ -9,6 +9,8 @@ export interface EvalItem {
   text: string;
   /** Publication (or reference) date of the text, when the set gives one. */
   published?: string;
+  /** The record's title, when the set gives one (the clean stage compares headlines with it). */
+  title?: string;
 }
 
 /** A loaded evaluation set: items, gold labels by item id, and the problems met while reading. */

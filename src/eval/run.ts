@@ -90,6 +90,7 @@ function rawItems(items: EvalItem[]) {
   return items.map((it) => {
     const raw: RawDoc = { id: it.id, text: it.text, origin: { path: 'eval', format: 'text' } };
     if (it.published) raw.published = it.published;
+    if (it.title) raw.title = it.title;
     return { id: it.id, hash: createHash('sha256').update(it.text).digest('hex'), raw };
   });
 }

@@ -79,6 +79,7 @@ export function loadCorpusSet(dir: string, name = basename(dir)): LoadedSet<Gold
             if (!gold.has(id) || typeof r.text !== 'string') return;
             const item: EvalItem = { id, text: r.text };
             if (typeof r.published === 'string') item.published = r.published;
+            if (typeof r.title === 'string') item.title = r.title;
             texts.set(id, item);
           } catch (e) {
             problems.push(`${p}:${i + 1}: not valid JSON (${(e as Error).message})`);
