@@ -569,14 +569,31 @@ function shadowText(text: string): string {
 }
 
 /**
- * Every candidate of the rules above contains one of these words (in any case) or a digit, and
- * chrono is only asked about texts with a digit: a sentence without any has nothing to find or
- * reject, and most sentences of an article are such.
+ * Which rules can find anything in a text: every candidate of a rule contains one of its words
+ * (in any case) or, for chrono and years, a digit (chrono is only asked about texts with a digit).
+ * Most sentences of an article hold none of them. One left-to-right pass; the words do not overlap
+ * across groups (only "tonight" holds "night", in the same group), so no occurrence is hidden.
  */
-const MAY_HOLD_TIME = new RegExp(
-  `\\d|${[...WEEKDAYS, ...MONTHS, 'yesterday', 'today', 'tonight', 'tomorrow', 'night', 'morning', 'afternoon', 'evening', 'ago', 'week', 'month', 'year'].join('|')}`,
-  'i',
+const HINT_DIGIT = 1;
+const HINT_WEEKDAY = 2;
+const HINT_MONTH = 4;
+const HINT_CASUAL = 8;
+const HINT_AGO = 16;
+const HINT_PERIOD = 32;
+const HINT_ALL = 63;
+const HINTS = new RegExp(
+  `(\\d)|(${WEEKDAYS.join('|')})|(${MONTHS.join('|')})|(yesterday|today|tonight|tomorrow|night|morning|afternoon|evening)|(ago)|(week|month|year)`,
+  'gi',
 );
+
+function timeHints(text: string): number {
+  let hints = 0;
+  HINTS.lastIndex = 0;
+  for (let m = HINTS.exec(text); m !== null && hints !== HINT_ALL; m = HINTS.exec(text)) {
+    hints |= m[1] ? HINT_DIGIT : m[2] ? HINT_WEEKDAY : m[3] ? HINT_MONTH : m[4] ? HINT_CASUAL : m[5] ? HINT_AGO : HINT_PERIOD;
+  }
+  return hints;
+}
 
 let lastPublished: string | undefined | null;
 let lastReference: number | undefined;
@@ -596,20 +613,25 @@ export function referenceDay(published: string | undefined | null): number | und
  * relative expressions are rejected as `unresolved`. Never throws.
  */
 export function scanTimes(original: string, published: string | undefined | null): TimeScan {
-  if (!MAY_HOLD_TIME.test(original)) return { times: [], rejected: [] };
+  const hints = timeHints(original);
+  if (hints === 0) return { times: [], rejected: [] };
   const ref = referenceDay(published);
-  const text = shadowText(original);
+  // Only weekday and month names change case in the shadow text.
+  const text = hints & (HINT_WEEKDAY | HINT_MONTH) ? shadowText(original) : original;
   const candidates: Candidate[] = [];
   const rejected: RejectedTime[] = [];
   const chronoSeen: ChronoSeen[] = [];
-  chronoCandidates(text, candidates, chronoSeen);
-  weekdayCandidates(text, candidates, rejected);
-  casualCandidates(text, candidates, rejected);
-  agoCandidates(text, candidates);
-  periodCandidates(text, candidates, rejected);
-  weekendCandidates(text, candidates);
-  monthCandidates(text, candidates);
-  yearCandidates(text, candidates, rejected);
+  // Each rule runs only when its words (or a digit) occur: the same candidates, in the same order.
+  if (hints & HINT_DIGIT) chronoCandidates(text, candidates, chronoSeen);
+  if (hints & HINT_WEEKDAY) weekdayCandidates(text, candidates, rejected);
+  if (hints & HINT_CASUAL) casualCandidates(text, candidates, rejected);
+  if (hints & HINT_AGO) agoCandidates(text, candidates);
+  if (hints & HINT_PERIOD) {
+    periodCandidates(text, candidates, rejected);
+    weekendCandidates(text, candidates);
+  }
+  if (hints & HINT_MONTH) monthCandidates(text, candidates);
+  if (hints & HINT_DIGIT) yearCandidates(text, candidates, rejected);
 
   // Longest candidate wins where candidates overlap (ties: the one found first).
   const order = candidates.map((c, i) => ({ c, i }));

@@ -179,3 +179,21 @@ test('resolveTimes reads march and may in lower case only in lower-cased text', 
   assert.deepEqual(resolveTimes('Veterans will march 15 miles to the capital.', SAT), []);
   assert.deepEqual(one('police said the march 15 programme was banned.', SAT), ['march 15', '2022-03-15', 'relative', 'day']);
 });
+
+test('scanTimes finds every kind of expression in one sentence, whatever the case, and nothing in a sentence without date words (issue 4)', () => {
+  const text = 'MONDAY talks followed tonight’s vote, two weeks ago, since early March and in 2019, the ministry said on 12 July 2021.';
+  const scan = scanTimes(text, SAT);
+  assert.deepEqual(
+    scan.times.map((t) => [t.text, t.date]),
+    [
+      ['MONDAY', '2022-07-25'],
+      ['tonight', '2022-07-30'],
+      ['two weeks ago', '2022-07-16'],
+      ['early March', '2022-03-01'],
+      ['2019', '2019-01-01'],
+      ['12 July 2021', '2021-07-12'],
+    ],
+  );
+  assert.deepEqual(scanTimes('The delegates agreed on the wording of the final communique.', SAT), { times: [], rejected: [] });
+  assert.deepEqual(scanTimes('Prices rose midweek and over the weekend.', SAT).times.map((t) => t.text), ['the weekend']);
+});
