@@ -38,6 +38,12 @@ export interface EnqueueResult {
   jobs: number;
   /** Documents left out because an earlier one in this run had the same content. */
   duplicates: number;
+  /**
+   * Documents of batches the queue already had (same job id, from an earlier run): finished ones
+   * are counted as done for this run, failed ones as failed; ones still waiting or running are left
+   * to the run that enqueued them.
+   */
+  known: number;
   failures: Failure[];
 }
 
@@ -52,7 +58,7 @@ export async function enqueueInputs(opts: EnqueueOptions): Promise<EnqueueResult
   const queue = new Queue<IngestJobData, IngestJobResult>(cfg.name, { connection: connection(cfg), prefix: cfg.prefix });
   queue.on('error', () => undefined);
   const stats = new QueueStats(cfg);
-  const result: EnqueueResult = { run, documents: 0, jobs: 0, duplicates: 0, failures: [] };
+  const result: EnqueueResult = { run, documents: 0, jobs: 0, duplicates: 0, known: 0, failures: [] };
   const readStats: ReadStats = { filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesRead: 0, records: 0, errors: 0 };
   const seen = new Set<string>();
   const jobOpts = batchJobOptions(opts.retry ?? DEFAULT_RETRY);
@@ -61,11 +67,26 @@ export async function enqueueInputs(opts: EnqueueOptions): Promise<EnqueueResult
 
   const add = async () => {
     if (pending.length === 0) return;
-    const jobs = pending.map((items) => ({ name: BATCH_JOB, data: { items, run }, opts: { ...jobOpts, jobId: batchJobId(items) } }));
-    const docs = pending.reduce((n, b) => n + b.length, 0);
+    const batches = pending;
     pending = [];
-    await queue.addBulk(jobs);
-    await stats.addQueued(run, docs, jobs.length);
+    const ids = batches.map(batchJobId);
+    const states = await Promise.all(ids.map((id) => queue.getJobState(id)));
+    const credit = { documents: 0, failedDocuments: 0 };
+    const jobs = [];
+    let docs = 0;
+    for (const [i, items] of batches.entries()) {
+      docs += items.length;
+      const state = states[i];
+      if (state === 'unknown') jobs.push({ name: BATCH_JOB, data: { items, run }, opts: { ...jobOpts, jobId: ids[i] } });
+      else {
+        result.known += items.length;
+        if (state === 'completed') credit.documents += items.length;
+        else if (state === 'failed') credit.failedDocuments += items.length;
+      }
+    }
+    if (jobs.length > 0) await queue.addBulk(jobs);
+    await stats.addQueued(run, docs, batches.length);
+    if (credit.documents + credit.failedDocuments > 0) await stats.creditRun(run, credit);
     result.jobs += jobs.length;
     result.documents += docs;
     opts.onProgress?.(result, readStats);

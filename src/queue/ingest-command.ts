@@ -40,7 +40,8 @@ export async function runIngestQueue(values: Parsed['values'], inputs: string[])
   if (!quiet) {
     say(
       `enqueued ${enq.documents} documents in ${enq.jobs} jobs on queue '${cfg.name}' at ${displayUrl(cfg.url)} (run ${enq.run})` +
-        (enq.duplicates > 0 ? `; ${enq.duplicates} repeated in the input were left out` : ''),
+        (enq.duplicates > 0 ? `; ${enq.duplicates} repeated in the input were left out` : '') +
+        (enq.known > 0 ? `; ${enq.known} were in batches the queue already had` : ''),
     );
   }
   if (values['no-wait'] === true || enq.documents === 0) return reportFailures('ingest', enq.failures);

@@ -101,6 +101,14 @@ export class QueueStats {
     return c;
   }
 
+  /** Add counts to a run only (documents of batches an earlier run already finished). */
+  async creditRun(run: string, counts: Partial<Counts>): Promise<void> {
+    const k = this.key('run', run);
+    const m = this.redis.multi();
+    for (const [f, v] of Object.entries(counts)) if (v) m.hincrby(k, f, Math.round(v));
+    await m.expire(k, 7 * DAY_S).exec();
+  }
+
   /** A run's counts (with `queued` and `queuedJobs`). */
   async run(run: string): Promise<Counts & { queued: number; queuedJobs: number }> {
     const c = QueueStats.parse(await this.redis.hgetall(this.key('run', run)));

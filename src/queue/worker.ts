@@ -118,6 +118,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     const started = Date.now();
     const waited = Math.max(0, (job.processedOn ?? started) - job.timestamp);
     const items = job.data.items;
+    if (opts.verbose) log(`job ${job.id}: started (${items.length} documents, attempt ${job.attemptsMade + 1})`);
     const out = await processBatch(items, store, runners);
     if (job.name === DOCUMENT_JOB && out.poison.length > 0) {
       const p = out.poison[0];
