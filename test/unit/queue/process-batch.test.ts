@@ -62,6 +62,7 @@ test('process-batch narrows a batch the runner throws on down to the document th
     made++;
     return {
       capacity: 1,
+      threads: 0,
       process: async (items) => {
         if (items.some((it) => it.id === 'boom')) throw new Error('worker thread crashed');
         return real.process(items);
