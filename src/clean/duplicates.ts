@@ -84,23 +84,41 @@ export function findNearDuplicates(
   texts: readonly (string | undefined)[],
   options: Partial<DuplicateOptions> = {},
 ): DuplicateMatch[] {
-  const opts = { ...DUPLICATE_DEFAULTS, ...options };
-  // Word ids of the blocks that may be dropped: not already dropped, not a question, minWords or more.
   const words = startWords();
-  const present = new Array<boolean>(texts.length).fill(false);
   const seqStart: number[] = [];
-  for (let i = 0; i < texts.length; i++) {
+  for (const t of texts) {
     seqStart.push(words.seq.length);
-    const t = texts[i];
-    if (t === undefined || (opts.keepQuestions && isQuestion(t))) continue;
-    const before = words.seq.length;
-    words.table.scan(t, words.seq);
-    if (words.seq.length - before >= opts.minWords) present[i] = true;
-    else words.seq.length = before;
+    if (t !== undefined) words.table.scan(t, words.seq);
   }
   seqStart.push(words.seq.length);
+  return nearDuplicatesOfWords(texts, { seq: words.seq, seqStart, words: words.table.size }, options);
+}
+
+/** The word ids of every text, one text after another (see {@link WordTable}). */
+export interface TextWords {
+  /** Text i's word ids are `seq[seqStart[i]]` … `seq[seqStart[i + 1] − 1]` (none for an `undefined` text). */
+  seq: readonly number[];
+  seqStart: readonly number[];
+  /** Word ids are below this. */
+  words: number;
+}
+
+/**
+ * {@link findNearDuplicates} with the texts' word ids already read (the clean stage reads each
+ * block's words once, for its rules and for this).
+ */
+export function nearDuplicatesOfWords(
+  texts: readonly (string | undefined)[],
+  words: TextWords,
+  options: Partial<DuplicateOptions> = {},
+): DuplicateMatch[] {
+  const opts = { ...DUPLICATE_DEFAULTS, ...options };
+  // The blocks that may be dropped: not already dropped, not a question, minWords or more.
+  const present = texts.map(
+    (t, i) => t !== undefined && words.seqStart[i + 1] - words.seqStart[i] >= opts.minWords && !(opts.keepQuestions && isQuestion(t)),
+  );
   if (!present.includes(true)) return [];
-  const matches = scoreBlocks(internShingles({ seq: words.seq, seqStart, present, words: words.table.size }, opts.shingleSize), opts);
+  const matches = scoreBlocks(internShingles({ ...words, present }, opts.shingleSize), opts);
   if (opts.templateCopies > 0) {
     const copies = new Map<number, number>();
     for (const m of matches) copies.set(m.of, (copies.get(m.of) ?? 1) + 1);
@@ -159,21 +177,17 @@ export function shingleIdSets(lists: readonly (readonly string[] | undefined)[],
 /** The word table and word-id array, reused from call to call. */
 const reused = { table: new WordTable(), seq: [] as number[] };
 
-function startWords(): { table: WordTable; seq: number[] } {
+/** The reused word table and word-id array, emptied (valid until the next call). */
+export function startWords(): { table: WordTable; seq: number[] } {
   reused.table.clear();
   reused.seq.length = 0;
   return reused;
 }
 
 /** Word ids of every list, one list after another. */
-interface WordSeqs {
-  /** List i's word ids are `seq[seqStart[i]]` … `seq[seqStart[i + 1] − 1]`. */
-  seq: readonly number[];
-  seqStart: readonly number[];
+interface WordSeqs extends TextWords {
   /** False for lists that are absent (`undefined`, or not eligible). */
   present: readonly boolean[];
-  /** Word ids are below this. */
-  words: number;
 }
 
 function internShingles(ws: WordSeqs, k: number): Shingled {
@@ -190,6 +204,7 @@ function internShingles(ws: WordSeqs, k: number): Shingled {
     for (let level = 2; level <= k; level++) {
       table.clear();
       for (let i = 0; i < n; i++) {
+        if (!ws.present[i]) continue;
         const end = seqStart[i + 1] - level + 1;
         for (let pos = seqStart[i]; pos < end; pos++) gram[pos] = table.id(gram[pos], seq[pos + level - 1]);
       }

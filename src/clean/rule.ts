@@ -70,8 +70,24 @@ export function tidy(text: string): string {
   return remember(tidyCache, out, out);
 }
 
+/** While a document is cleaned: the word counts of its blocks, read once by the stage. */
+let known: ReadonlyMap<string, number> | undefined;
+
+/** Run `fn` with the word counts of some texts already known to {@link wordCount}. */
+export function withWordCounts<T>(counts: ReadonlyMap<string, number>, fn: () => T): T {
+  const outer = known;
+  known = counts;
+  try {
+    return fn();
+  } finally {
+    known = outer;
+  }
+}
+
 /** Number of words (letters/digits runs) in a text. */
 export function wordCount(text: string): number {
+  const count = known?.get(text);
+  if (count !== undefined) return count;
   const hit = countCache.get(text);
   if (hit !== undefined) return hit;
   return remember(countCache, text, countWords(text));

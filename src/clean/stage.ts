@@ -13,7 +13,9 @@ import type { BlockContext, RuleHit } from './rule.js';
 import { BLOCK_RULES } from './rules.js';
 import { isPromoListLabel } from './promo.js';
 import type { DuplicateOptions } from './duplicates.js';
-import { DUPLICATE_DEFAULTS, findNearDuplicates } from './duplicates.js';
+import { DUPLICATE_DEFAULTS, nearDuplicatesOfWords, startWords } from './duplicates.js';
+import type { NamedRule } from './rules.js';
+import { withWordCounts } from './rule.js';
 
 export interface CleanOptions {
   /** Rules to turn off, by drop reason: `caption`, `promo`, …, and `duplicate-of` for near-duplicates. */
@@ -54,44 +56,26 @@ export function makeClean(options: Partial<CleanOptions> = {}, _ctx?: Context): 
 
   return (doc: Doc): void => {
     const blocks = doc.layers.blocks;
-    // Each block's text is sliced once: the rules and the duplicate finder then share one string
-    // object per block, so their word and tidy caches hit.
+    // Each block's text is sliced once and its words read once: the rules' word counts and the
+    // duplicate finder's word ids come from that one pass.
     const texts: (string | undefined)[] = new Array<string | undefined>(blocks.length).fill(undefined);
-    let anyKept = false;
-    let afterPromoLabel: number | undefined;
+    const words = startWords();
+    const seqStart: number[] = [];
+    const counts = new Map<string, number>();
     for (let i = 0; i < blocks.length; i++) {
+      seqStart.push(words.seq.length);
       const block = blocks[i];
       if (block.dropped !== undefined) continue;
       const text = doc.text.slice(block.start, block.end);
       texts[i] = text;
-      const at: BlockContext = {
-        index: i,
-        count: blocks.length,
-        kind: block.kind,
-        title: doc.meta.title,
-        byline: doc.meta.byline,
-        firstKept: !anyKept,
-        afterPromoLabel,
-      };
-      let hit: RuleHit | undefined;
-      for (const rule of rules) {
-        hit = rule.detect(text, at);
-        if (hit) break;
-      }
-      if (!hit) {
-        anyKept = true;
-        afterPromoLabel = undefined;
-        continue;
-      }
-      block.dropped = hit.reason;
-      texts[i] = undefined;
-      doc.diagnostics.push(dropDiagnostic(block, hit.reason, `${hit.why} (rule ${hit.rule})`));
-      if (hit.reason === 'promo' && hit.rule === 'promo-label' && isPromoListLabel(text)) afterPromoLabel = 1;
-      else if (hit.reason === 'promo' && hit.rule === 'promo-link' && afterPromoLabel !== undefined) afterPromoLabel++;
-      else afterPromoLabel = undefined;
+      words.table.scan(text, words.seq);
+      counts.set(text, words.seq.length - seqStart[i]);
     }
+    seqStart.push(words.seq.length);
+    withWordCounts(counts, () => applyRules(doc, texts, rules));
     if (!dedupe) return;
-    for (const m of findNearDuplicates(texts, dup)) {
+    const found = nearDuplicatesOfWords(texts, { seq: words.seq, seqStart, words: words.table.size }, dup);
+    for (const m of found) {
       const block = blocks[m.index];
       const first = blocks[m.of];
       block.dropped = `duplicate-of:${first.line}`;
@@ -101,6 +85,43 @@ export function makeClean(options: Partial<CleanOptions> = {}, _ctx?: Context): 
       });
     }
   };
+}
+
+/** The single-block rules over the kept blocks, in order; a dropped block's text becomes undefined. */
+function applyRules(doc: Doc, texts: (string | undefined)[], rules: readonly NamedRule[]): void {
+  const blocks = doc.layers.blocks;
+  let anyKept = false;
+  let afterPromoLabel: number | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const text = texts[i];
+    if (text === undefined) continue;
+    const at: BlockContext = {
+      index: i,
+      count: blocks.length,
+      kind: block.kind,
+      title: doc.meta.title,
+      byline: doc.meta.byline,
+      firstKept: !anyKept,
+      afterPromoLabel,
+    };
+    let hit: RuleHit | undefined;
+    for (const rule of rules) {
+      hit = rule.detect(text, at);
+      if (hit) break;
+    }
+    if (!hit) {
+      anyKept = true;
+      afterPromoLabel = undefined;
+      continue;
+    }
+    block.dropped = hit.reason;
+    texts[i] = undefined;
+    doc.diagnostics.push(dropDiagnostic(block, hit.reason, `${hit.why} (rule ${hit.rule})`));
+    if (hit.reason === 'promo' && hit.rule === 'promo-label' && isPromoListLabel(text)) afterPromoLabel = 1;
+    else if (hit.reason === 'promo' && hit.rule === 'promo-link' && afterPromoLabel !== undefined) afterPromoLabel++;
+    else afterPromoLabel = undefined;
+  }
 }
 
 function dropDiagnostic(block: Block, reason: string, why: string): Diagnostic {
