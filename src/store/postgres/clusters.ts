@@ -298,8 +298,12 @@ export class PostgresClusters implements ClusterStore {
 
   async runResolution<T>(program: ResolutionProgram<T>, opts: { wait?: boolean } = {}): Promise<T | undefined> {
     let client: PoolClient | undefined;
+    // A connection lost while checked out fails the query in progress; without a listener its
+    // 'error' event would also crash the process.
+    const lost = () => undefined;
     try {
       client = await this.#pool.connect();
+      client.on('error', lost);
       await client.query('BEGIN');
       if (opts.wait) {
         await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [this.#lockKey]);
@@ -320,6 +324,7 @@ export class PostgresClusters implements ClusterStore {
       await client?.query('ROLLBACK').catch(() => undefined);
       throw storeError('PARLEY_STORE_WRITE', this.#location, err);
     } finally {
+      client?.removeListener('error', lost);
       client?.release();
     }
   }

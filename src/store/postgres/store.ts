@@ -178,6 +178,10 @@ export class PostgresStore implements Store {
 
   private async transaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A connection lost while checked out (server restart) fails the query in progress; without a
+    // listener its 'error' event would also crash the process.
+    const lost = () => undefined;
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const out = await fn(client);
@@ -187,6 +191,7 @@ export class PostgresStore implements Store {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
+      client.removeListener('error', lost);
       client.release();
     }
   }
