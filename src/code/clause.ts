@@ -350,9 +350,11 @@ export class SentenceView {
       // "Palestinian Attack Kills Woman": a base form followed by an "-s" verb form is the subject's noun
       const nextIsVerbS = this.forms.lookup(this.norm(i + 1)).some((f) => f.forms.has('s')) && /^[A-Z]/.test(this.surface(i + 1));
       const baseOnly = forms.every((f) => !f.forms.has('s') && !f.forms.has('past'));
+      // a speech verb opens a complement clause with its own predicate ("China Says Taiwan Spy Operated")
+      const speech = forms.some((f) => SPEECH_VERBS.has(f.lemma));
       if (this.headline && /^[A-Z]/.test(this.surface(i)) && prevNominal && !(baseOnly && nextIsVerbS)) {
         out[i] = true;
-        verbSeen = true;
+        verbSeen = !speech;
       } else if (
         !this.headline &&
         ((this.mentionAt[i - 1] || (this.pos(i - 1) === 'NOUN' && this.nounPhraseHasMention(i - 1))) && !this.possessedBefore(i - 1)
@@ -370,7 +372,7 @@ export class SentenceView {
           (this.pos(i + 1) === 'ADP' && this.norm(i + 1) !== 'of' && forms.some((f) => f.forms.has('past') && !f.forms.has('s'))))
       ) {
         out[i] = true;
-        verbSeen = true;
+        verbSeen = !speech;
       }
     }
     return out;
@@ -801,7 +803,13 @@ export class SentenceView {
     }
     const q = this.skipTemporalLeft(p);
     if (q !== p && q >= 0 && q < p) return this.subjectBefore(q + 1, depth + 1);
-    const np = this.phraseLeft(p);
+    let np = this.phraseLeft(p);
+    // "Attack on UN vehicle kills one": an actor after "on"/"against" belongs to the noun before it,
+    // which is the subject (here with no actor)
+    if (np && np.start >= 2 && (this.norm(np.start - 1) === 'on' || this.norm(np.start - 1) === 'against') && this.pos(np.start - 1) === 'ADP' && (this.pos(np.start - 2) === 'NOUN' || this.pos(np.start - 2) === 'PROPN') && !this.mentionAt[np.start - 2]) {
+      const head = this.phraseLeft(np.start - 2);
+      if (head) np = this.phrase(head.start, head.end);
+    }
     // a reduced passive relative: in "Eritreans deported by Libya arrived", the subject is the Eritreans
     if (np && np.start >= 3 && this.norm(np.start - 1) === 'by' && this.isVerb(np.start - 2) && this.isParticiple(np.start - 2)) {
       const head = this.phraseLeft(np.start - 3);
@@ -918,6 +926,68 @@ export class SentenceView {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The subject of the clause reported after a verb, when it names an actor ("said [that] Iran's
+   * programme was peaceful" → "Iran's programme"): after time words and an optional "that", a noun
+   * phrase followed by its verb group.
+   */
+  complementSubject(from: number): NounPhrase | undefined {
+    let k = from;
+    const skipped = this.skipTemporalRight(k);
+    k = skipped;
+    if (this.norm(k) === ',') k++;
+    if (this.norm(k) === 'that') k++;
+    const subj = this.phraseRight(k);
+    if (!subj || subj.mentions.length === 0) return undefined;
+    let e = subj.end;
+    while (e < this.tokens.length && this.pos(e) === 'ADV') e++;
+    if (e >= this.tokens.length) return undefined;
+    // a headline may leave the verb out ("U.S. Says N.Korea Blast Probably Not Nuclear")
+    if (!(this.isVerb(e) || this.pos(e) === 'AUX' || this.pos(e) === 'VERB' || (this.headline && e < this.tokens.length && this.norm(e) !== ','))) return undefined;
+    return subj;
+  }
+
+  /**
+   * The subject of a reported clause that comes before its speaker ("Iran is hiding arms, Britain
+   * said"; headline "Conditions Worsen in Darfur, U.N. Agencies Say"): the speech verb at `v` ends its
+   * sentence (time words and "in a statement" aside) and its subject follows a comma or a quote.
+   */
+  reportedBefore(v: number, subjectStart: number): NounPhrase | undefined {
+    let k = this.skipTemporalRight(v + 1);
+    if (this.norm(k) === 'in' && (this.norm(k + 1) === 'a' || this.norm(k + 1) === 'an') && /^(statement|interview|communique|report)$/.test(this.norm(k + 2))) k += 3;
+    k = this.skipTemporalRight(k);
+    if (k < this.tokens.length && !/^[.!?"']$/.test(this.norm(k))) return undefined;
+    let b = subjectStart - 1;
+    if (b >= 0 && (this.norm(b) === '"' || this.norm(b) === "'")) b--;
+    if (b < 1 || this.norm(b) !== ',') return undefined;
+    let start = 0;
+    while (start < b && (this.norm(start) === '"' || this.norm(start) === "'")) start++;
+    const subj = this.phraseRight(start, b);
+    if (!subj || subj.mentions.length === 0) return undefined;
+    let e = subj.end;
+    while (e < b && this.pos(e) === 'ADV') e++;
+    if (!(this.isVerb(e) || this.pos(e) === 'AUX' || this.pos(e) === 'VERB' || this.headline)) return undefined;
+    return subj;
+  }
+
+  /** Skips a time adverbial that starts at `k` ("on Monday", "yesterday", "last week"); returns the index after it. */
+  skipTemporalRight(k: number): number {
+    let i = k;
+    while (i < this.tokens.length) {
+      const n = this.norm(i);
+      if (TEMPORAL_NOUNS.has(n)) {
+        i++;
+        continue;
+      }
+      if ((n === 'on' || n === 'last' || n === 'this' || n === 'earlier' || n === 'late' || n === 'early') && TEMPORAL_NOUNS.has(this.norm(i + 1))) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    return i;
   }
 
   /**

@@ -23,7 +23,9 @@ export type TargetSlot =
   /** Nouns only: "talks between A and B". */
   | { kind: 'between' }
   /** Verbs only: the object of the clause the verb reports ("warned it would counter any U.S. move"). */
-  | { kind: 'complement' };
+  | { kind: 'complement' }
+  /** Verbs only: the actor the reported clause is about, its subject ("said Iran was hiding ..." → Iran). */
+  | { kind: 'about' };
 
 export interface ExpectedEvent {
   source: string;
@@ -77,6 +79,11 @@ export interface Pattern {
    * war was illegal").
    */
   frame?: 'reported';
+  /**
+   * A fallback pattern codes only when nothing else is coded in its sentence ("X said Y ..." is a
+   * statement about Y only when what Y did is no event of the lexicon).
+   */
+  fallback: boolean;
   examples: PatternExample[];
   note?: string;
   /** How many constraints the pattern has (plus its `priority`); the most specific pattern wins on one trigger. */
@@ -127,6 +134,7 @@ const PATTERN_KEYS = new Set([
   'frame',
   'source',
   'nonState',
+  'fallback',
 ]);
 const FILE_KEYS = new Set(['root', 'title', 'note', 'patterns']);
 const ID_RE = /^[a-z0-9][a-z0-9.-]*$/;
@@ -192,10 +200,11 @@ function parseTarget(v: Raw, isNoun: boolean, problems: string[]): TargetSlot[] 
     if (s === 'object' && !isNoun) out.push({ kind: 'object' });
     else if (s === 'between' && isNoun) out.push({ kind: 'between' });
     else if (s === 'complement' && !isNoun) out.push({ kind: 'complement' });
+    else if (s === 'about' && !isNoun) out.push({ kind: 'about' });
     else if (typeof s === 'string' && /^prep:[a-z]+$/.test(s)) out.push({ kind: 'prep', prep: s.slice(5) });
     else
       problems.push(
-        `'target' has '${String(s)}'; use ${isNoun ? "'prep:<word>' or 'between'" : "'object', 'prep:<word>' or 'complement'"}`,
+        `'target' has '${String(s)}'; use ${isNoun ? "'prep:<word>' or 'between'" : "'object', 'prep:<word>', 'complement' or 'about'"}`,
       );
   }
   return out;
@@ -295,6 +304,7 @@ export function parseLexiconFile(
     }
     const symmetric = bool(p.symmetric, 'symmetric', false, errs);
     const passive = bool(p.passive, 'passive', !isNoun, errs);
+    const fallback = bool(p.fallback, 'fallback', false, errs);
     let reverse: string | undefined;
     if (p.reverse !== undefined) {
       if (typeof p.reverse !== 'string' || !cameo.has(p.reverse)) errs.push(`'reverse' must be a CAMEO code, not '${String(p.reverse)}'`);
@@ -348,6 +358,7 @@ export function parseLexiconFile(
       ...(future !== undefined ? { future } : {}),
       ...(nonState ? { nonState } : {}),
       passive,
+      fallback,
       ...(frame ? { frame } : {}),
       examples,
       ...(typeof p.note === 'string' ? { note: p.note } : {}),

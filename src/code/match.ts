@@ -10,9 +10,10 @@ import type { NounPhrase, SentenceView } from './clause.js';
 import type { Assessment } from './guards.js';
 import { assessTrigger, attemptedCode, futureCode, refusedCode } from './guards.js';
 import type { Lexicon, Pattern } from './lexicon.js';
+import { FormIndex } from './inflect.js';
 
 /** How the actors of a candidate were found. */
-export type Frame = 'active' | 'passive' | 'adjunct' | 'between' | 'possessor' | 'location';
+export type Frame = 'active' | 'passive' | 'adjunct' | 'between' | 'possessor' | 'location' | 'object' | 'modifier';
 
 export interface Candidate {
   sentence: number;
@@ -56,6 +57,32 @@ const LOOSE_PARTICLES = new Set(['over', 'back', 'away', 'along']);
 /** Modifiers that make an event noun unasserted ("planned visit", "possible talks"). */
 const NOUN_FUTURE = new Set(['planned', 'upcoming', 'proposed', 'expected', 'scheduled', 'future', 'forthcoming', 'next', 'possible', 'potential', 'prospective', 'new']);
 const NOUN_HYPOTHETICAL = new Set(['possible', 'potential', 'proposed', 'prospective']);
+/**
+ * Support verbs: verbs whose object noun names the act ("levelled accusations against X", "launched
+ * an offensive on X", "issued a warning to X"); the verb's subject is the actor of the noun.
+ */
+const SUPPORT_VERBS = new FormIndex([
+  'make', 'level', 'issue', 'launch', 'carry', 'mount', 'stage', 'voice', 'express', 'give', 'offer', 'lodge', 'renew',
+  'repeat', 'reiterate', 'step', 'intensify', 'escalate', 'unleash', 'deliver', 'extend', 'hurl', 'file', 'begin',
+  'start', 'continue', 'resume', 'conduct', 'open', 'wage', 'pursue', 'order', 'send', 'direct', 'aim', 'sharpen',
+  'step', 'press', 'broaden', 'widen', 'expand', 'mount', 'execute', 'perform', 'undertake', 'trade', 'exchange', 'lead',
+]);
+/** Verbs under which the act named by their object did not (yet) happen ("denied an attack", "feared a strike"). */
+const UNASSERTING_VERBS = new Set([
+  'deny', 'fear', 'prevent', 'avert', 'plan', 'consider', 'threaten', 'warn', 'call', 'urge', 'demand', 'seek', 'propose',
+  'oppose', 'avoid', 'risk', 'rule', 'debate', 'discuss', 'weigh', 'mull', 'contemplate', 'want', 'ask', 'push', 'lobby',
+  'prepare', 'study', 'predict', 'expect', 'postpone', 'delay', 'cancel', 'suspend', 'halt', 'stop', 'end', 'rumor',
+  'rumour', 'deter', 'resist', 'block', 'veto', 'reject', 'dismiss', 'refute', 'question', 'doubt', 'investigate', 'probe',
+  'foil', 'thwart', 'plot', 'allege', 'claim', 'imagine', 'envisage', 'envision', 'discount', 'downplay',
+]);
+/** Nouns before "of"/"for" that leave the act they govern unasserted ("the threat of sanctions", "calls for an attack"). */
+const UNASSERTING_NOUNS = new Set([
+  'threat', 'fear', 'risk', 'prospect', 'possibility', 'plan', 'call', 'demand', 'need', 'danger', 'rumor', 'rumour',
+  'warning', 'talk', 'denial', 'case', 'pretext', 'vow', 'pledge', 'likelihood', 'chance', 'spectre', 'specter',
+  'scenario', 'option', 'idea', 'request', 'appeal', 'push', 'bid', 'preparation', 'planning', 'allegation', 'claim',
+  'proposal', 'question', 'opposition', 'resistance', 'consideration', 'support',
+]);
+
 /** Prepositions that put an event noun in an adjunct of another clause ("In a phone call with X, Y said"). */
 const ADJUNCT_PREPS = new Set(['in', 'during', 'at', 'after', 'following', 'on', 'over', 'through']);
 
@@ -70,8 +97,45 @@ export function matchSentence(view: SentenceView, lexicon: Lexicon, cameo: Cameo
     if (view.pos(i) === 'AUX' || (view.isVerb(i) && view.lemma(i) === 'be')) matchReported(view, i, lexicon, cameo, out);
     else if (view.isVerb(i)) matchVerb(view, i, lexicon, cameo, out);
     else if (view.pos(i) === 'NOUN' || view.pos(i) === 'PROPN') matchNoun(view, i, lexicon, cameo, out);
+    // wink tags some event nouns as adjectives before their preposition ("a fresh offensive against X")
+    else if (view.pos(i) === 'ADJ' && view.pos(i + 1) === 'ADP' && (view.pos(i - 1) === 'DET' || view.pos(i - 1) === 'ADJ' || view.pos(i - 1) === 'ADV')) matchNoun(view, i, lexicon, cameo, out);
+  }
+  matchColonSpeaker(view, lexicon, cameo, out);
+  // fallback patterns ("X said Y ...": a statement about Y) code only a sentence nothing else codes
+  // (nor a sentence where the guards refused another trigger: "X said Y's war was not illegal")
+  const GUARDED = new Set(['code:negated', 'code:hypothetical', 'code:question']);
+  if (
+    out.candidates.some((c) => c.pattern.fallback) &&
+    (out.candidates.some((c) => !c.pattern.fallback) || out.refusals.some((r) => !r.pattern.fallback && GUARDED.has(r.ruleId)))
+  ) {
+    out.candidates = out.candidates.filter((c) => !c.pattern.fallback);
   }
   return out;
+}
+
+/**
+ * Headline speech without a verb: "Sudan: UN Ruling Won't Help" is Sudan saying something about the
+ * UN. The actor before the colon is the speaker; the statement patterns of "say" (fallbacks with an
+ * `about` target) code it as if the headline read "Sudan says the UN ruling ...".
+ */
+function matchColonSpeaker(view: SentenceView, lexicon: Lexicon, cameo: CameoTable, out: SentenceResult): void {
+  if (!view.headline || view.question) return;
+  let c = 1;
+  while (c < Math.min(view.length, 7) && view.norm(c) !== ':') c++;
+  if (view.norm(c) !== ':') return;
+  const speaker = view.phraseRight(0, c);
+  if (!speaker || speaker.end !== c || speaker.mentions.length === 0) return;
+  if (speaker.mentions.some((m) => m.resolvedBy === 'capital')) return;
+  const about = view.complementSubject(c + 1);
+  if (!about) return;
+  let best: Pattern | undefined;
+  for (const p of lexicon.byVerb.get('say') ?? []) {
+    if (!p.fallback || !p.target.some((t) => t.kind === 'about')) continue;
+    if (p.requires && !hasWord(view, c + 1, view.length, p.requires)) continue;
+    if (!best || p.specificity > best.specificity || (p.specificity === best.specificity && p.order < best.order)) best = p;
+  }
+  if (!best) return;
+  emit(out, view, c, best, { modality: 'asserted' }, speaker.mentions, about.mentions, false, 'active', cameo);
 }
 
 /**
@@ -191,12 +255,42 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
       if (!p.particle && LOOSE_PARTICLES.has(view.norm(after)) && !p.target.some((t) => t.kind === 'prep' && t.prep === view.norm(after))) objStart++;
       const object = passive ? subject : view.objectAfter(objStart);
       if (p.object && !phraseHasNoun(view, object, p.object)) continue;
-      if (p.requires && !hasWord(view, v + 1, reach, p.requires)) continue;
+      // a statement's words may come before its verb ("Y was spying, X said")
+      const from = p.target.some((t) => t.kind === 'about') ? 0 : v + 1;
+      if (p.requires && !hasWord(view, from, reach, p.requires)) continue;
       if (p.unless && hasWord(view, v + 1, end, p.unless)) continue;
+      // a judgement a fallback reads from the reported words is void when they are negated ("was not a puppet")
+      if (p.fallback && p.requires && hasWord(view, from, reach, ['not', "n't", 'never', 'no'])) continue;
       found.push({ pattern: p, after, object });
     }
   }
   return found.sort((a, b) => b.pattern.specificity - a.pattern.specificity || a.pattern.order - b.pattern.order);
+}
+
+/** Prepositions after which a bare participle of a violent act reads as passive ("killed in Gaza"). */
+const PASSIVE_PREPS = new Set(['in', 'near', 'during', 'outside', 'inside', 'after', 'while', 'since', 'across', 'throughout', 'for', 'amid', 'when', 'as', 'following']);
+
+/** A participle with no object before a place, time or the end of its clause ("killed in Gaza", "wounded."). */
+function reducedPassive(view: SentenceView, v: number, g: { start: number }): boolean {
+  const n = view.norm(v);
+  if (!view.isParticiple(v) || /ing$/.test(n) || n === view.lemma(v)) return false;
+  if (g.start > 0 && (view.pos(g.start - 1) === 'AUX' || view.lemma(g.start - 1) === 'have')) return false;
+  let k = v + 1;
+  while (k < view.length && view.pos(k) === 'ADV') k++;
+  const next = view.norm(k);
+  return k >= view.length || PASSIVE_PREPS.has(next) || next === '.' || next === ',' || next === ';';
+}
+
+/** The token is a lexicon verb of force or coercion (roots 17-20) only. */
+function forceVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: CameoTable): boolean {
+  let any = false;
+  for (const { lemma } of view.verbLemmas(v)) {
+    for (const p of lexicon.byVerb.get(lemma) ?? []) {
+      if (Number(cameo.root(p.code)) < 17) return false;
+      any = true;
+    }
+  }
+  return any;
 }
 
 /** A verb right after "to" (in a headline, any capitalised non-actor word: "Asks Laos to Check"). */
@@ -206,9 +300,9 @@ function infinitiveAt(view: SentenceView, k: number): boolean {
 }
 
 /** The target phrase of a pattern in the active voice: the first slot that names an actor. */
-function activeTarget(view: SentenceView, m: VerbMatch, sources: Mention[] = []): { np?: NounPhrase; reciprocal: boolean } {
+function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): { np?: NounPhrase; reciprocal: boolean } {
   const { pattern } = m;
-  const own = new Set(sources.map((s) => s.country));
+  const own = new Set((subject?.mentions ?? []).map((s) => s.country));
   for (const slot of pattern.target) {
     const np =
       slot.kind === 'object'
@@ -217,6 +311,8 @@ function activeTarget(view: SentenceView, m: VerbMatch, sources: Mention[] = [])
           ? view.prepPhrase(m.after, slot.prep)
           : slot.kind === 'complement'
             ? view.complementObject(m.after)
+            : slot.kind === 'about'
+              ? view.complementSubject(m.after) ?? (subject ? view.reportedBefore(m.after - 1, subject.start) : undefined)
             : undefined;
     if (!np) continue;
     if (np.reciprocal) return { reciprocal: true };
@@ -272,6 +368,9 @@ function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
   if (!passive && !g.be && !g.infinitive && view.isParticiple(v) && view.norm(v + 1) === 'by' && view.isNominal(v - 1)) passive = true;
   // Headline passive without an agent: "CIA Accused over Iraq Detainees", "Iran Warned on Nuclear Plan"
   if (!passive && view.headline && /ed$/.test(view.norm(v)) && view.pos(v + 1) === 'ADP' && !['to', 'with', 'by', 'up', 'out', 'off', 'down'].includes(view.norm(v + 1))) passive = true;
+  // Reduced passive of a violent act without its agent: "British tourists killed in Jordan", "Three
+  // soldiers wounded.": a participle with no object, before a place, time or the end, is passive
+  if (!passive && !g.be && !g.infinitive && reducedPassive(view, v, g) && forceVerb(view, v, lexicon, cameo)) passive = true;
   const hostGroup = adjunctHost !== undefined ? view.verbGroup(adjunctHost) : undefined;
   const subject = hostGroup
     ? withSpeaker(view, subjectOf(view, hostGroup.start, hostGroup.governor, hostGroup.controller))
@@ -283,7 +382,7 @@ function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
   let found: { np?: NounPhrase; reciprocal: boolean } = { reciprocal: false };
   if (!passive) {
     for (const cand of all) {
-      const t = activeTarget(view, cand, subject?.mentions ?? []);
+      const t = activeTarget(view, cand, subject);
       if (t.np || t.reciprocal) {
         m = cand;
         found = t;
@@ -418,6 +517,48 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
     emit(out, view, n, pattern, a, possessors, targetsOf(), false, 'possessor', cameo);
     return;
   }
+  // "Israel levelled new accusations against Syria", "the army launched an offensive on X": the object
+  // of a support verb takes the verb's subject as its actor (unless the verb codes the act itself:
+  // "held talks with X")
+  const support = supportVerbBefore(view, npStart);
+  if (support !== undefined && !pattern.source) {
+    if (out.candidates.some((c) => c.trigger === support)) return;
+    const g = view.verbGroup(support);
+    const a = assessTrigger(view, support, g);
+    if (a.ruleId) return refuse(out, view, n, pattern, a.ruleId, a.reason ?? '');
+    const subject = withSpeaker(view, subjectOf(view, g.start, g.governor, g.controller));
+    const sources = subject?.mentions ?? [];
+    if (sources.length > 0) {
+      const asserted: Assessment = future && a.modality === 'asserted' ? { modality: 'future' } : a;
+      emit(out, view, n, pattern, asserted, sources, targetsOf(), false, 'object', cameo);
+      return;
+    }
+  }
+  // "the Israeli raid on Gaza", "a U.S. strike against X", "Russian criticism of NATO": an actor that
+  // modifies the noun is its actor when the noun names its target and nothing makes it unasserted
+  if (left && !pattern.symmetric && !pattern.source) {
+    let modStart = left.start;
+    for (let k = n - 1; k >= left.start; k--) {
+      if (view.pos(k) === 'ADP' && !view.mentionAt[k]) {
+        modStart = k + 1;
+        break;
+      }
+    }
+    const mods = view.phrase(modStart, n + 1).mentions.filter((m) => m.resolvedBy !== 'capital');
+    if (new Set(mods.map((m) => m.country)).size === 1 && plainModifiers(view, mods[mods.length - 1], n)) {
+      const targets = targetsOf();
+      if (targets.length > 0) {
+        const why = unassertedNoun(view, modStart);
+        if (why) return refuse(out, view, n, pattern, 'code:hypothetical', why);
+        if (future && cameo.quad(pattern.code) >= 3) {
+          return refuse(out, view, n, pattern, 'code:hypothetical', `'${view.surface(n)}' is announced, not done`);
+        }
+        const a: Assessment = future ? { modality: 'future' } : { modality: 'asserted' };
+        emit(out, view, n, pattern, a, mods, targets, false, 'modifier', cameo);
+        return;
+      }
+    }
+  }
   // "Protests in Canada over X": the people of the place the noun names are its source
   if (pattern.source && !(npStart > 0 && ADJUNCT_PREPS.has(view.norm(npStart - 1)))) {
     for (const slot of pattern.source) {
@@ -437,6 +578,8 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
     const host = hostVerb(view, prep, n);
     if (host === undefined) return;
     const g = view.verbGroup(host);
+    // "Three soldiers killed in an attack on X": the subject of a passive host suffered the act
+    if (g.passive || (!g.be && reducedPassive(view, host, g) && forceVerb(view, host, lexicon, cameo))) return;
     const a = assessTrigger(view, host, g);
     if (a.ruleId) return refuse(out, view, n, pattern, a.ruleId, a.reason ?? '');
     const subject = withSpeaker(view, subjectOf(view, g.start, g.governor, g.controller));
@@ -445,6 +588,60 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
     const asserted: Assessment = future ? { modality: 'future' } : { modality: a.modality === 'future' ? 'future' : 'asserted' };
     emit(out, view, n, pattern, asserted, sources, targetsOf(), false, 'adjunct', cameo);
   }
+}
+
+/**
+ * The support verb whose object starts at `npStart` ("launched | an attack", "stepped up | attacks"),
+ * also a headline form tagged as a noun after an actor ("Israel Levels | Accusations").
+ */
+function supportVerbBefore(view: SentenceView, npStart: number): number | undefined {
+  let k = npStart - 1;
+  // determiners and modifiers the noun phrase did not take in ("a fresh offensive", wink: fresh/ADV)
+  while (k >= 0 && npStart - k <= 4 && (view.pos(k) === 'DET' || view.pos(k) === 'ADV' || view.pos(k) === 'ADJ') && !view.mentionAt[k]) k--;
+  if (k >= 1 && (view.norm(k) === 'up' || view.norm(k) === 'out')) k--;
+  if (k < 0) return undefined;
+  const forms = SUPPORT_VERBS.lookup(view.norm(k));
+  if (forms.length === 0) return undefined;
+  if (view.isVerb(k) || view.pos(k) === 'VERB') return view.isGerund(k) ? undefined : k;
+  return undefined;
+}
+
+/**
+ * The words between a modifying actor and its event noun are plain modifiers ("Israeli helicopter
+ * raid"): no plural noun that may be a headline verb ("Kenya fears criticism of X"), unless it is a
+ * support verb form ("Algeria levels accusations against X").
+ */
+function plainModifiers(view: SentenceView, m: Mention, n: number): boolean {
+  for (let k = 0; k < n; k++) {
+    if (view.tokens[k].start < m.end || view.mentionAt[k]) continue;
+    const w = view.norm(k);
+    if ((view.pos(k) === 'NOUN' || view.pos(k) === 'PROPN') && /[^s]s$/.test(w) && !SUPPORT_VERBS.lookup(w).some((f) => f.forms.has('s'))) return false;
+    if (view.pos(k) === 'VERB' || view.pos(k) === 'AUX' || view.pos(k) === 'ADP') return false;
+  }
+  return true;
+}
+
+/**
+ * Why an event noun whose phrase starts at `start` is not asserted: it is the object of a verb
+ * such as "denied", "feared", "called for" ("denied an attack on X"), or follows "the threat of",
+ * "calls for" ("the threat of a strike on X"). Undefined when nothing says so.
+ */
+function unassertedNoun(view: SentenceView, start: number): string | undefined {
+  let k = start - 1;
+  if (k >= 0 && (view.norm(k) === 'of' || view.norm(k) === 'for' || view.norm(k) === 'against' || view.norm(k) === 'to')) {
+    const head = k - 1;
+    if (head >= 0 && (UNASSERTING_NOUNS.has(view.lemma(head)) || UNASSERTING_NOUNS.has(singular(view.norm(head))))) {
+      return `'${view.surface(head)} ${view.surface(k)}' leaves it unasserted`;
+    }
+    k = head;
+  }
+  while (k >= 0 && (view.pos(k) === 'ADV' || view.pos(k) === 'PART' || view.norm(k) === 'up' || view.norm(k) === 'out')) k--;
+  if (k >= 0 && (view.isVerb(k) || view.pos(k) === 'VERB')) {
+    if (UNASSERTING_VERBS.has(view.lemma(k))) return `the object of '${view.surface(k)}' is not asserted`;
+    const g = view.verbGroup(k);
+    if (g.negated || (g.modal && g.modal !== 'will')) return `'${view.surface(k)}' is negated or hedged`;
+  }
+  return undefined;
 }
 
 /** The finite verb an adjunct phrase starting at `prep` belongs to: the verb before it, else after its comma. */

@@ -71,7 +71,7 @@ function confidenceOf(c: Candidate, view: SentenceView): number {
   let x = 0.9;
   if (view.headline) x -= 0.1;
   if (c.derived !== 'direct') x -= 0.05;
-  if (c.frame === 'adjunct' || c.frame === 'possessor' || c.frame === 'between') x -= 0.05;
+  if (c.frame === 'adjunct' || c.frame === 'possessor' || c.frame === 'between' || c.frame === 'object' || c.frame === 'modifier') x -= 0.05;
   if (c.frame === 'location') x -= 0.1;
   if (c.frame === 'passive') x -= 0.05;
   if (c.modality !== 'asserted') x -= 0.05;

@@ -1,0 +1,67 @@
+/**
+ * Matching frames of src/code/match.ts: event nouns as objects of support verbs and with a
+ * modifying actor, unasserted nouns, reduced passives of violent acts, statements about a third
+ * party (fallback patterns), headline speakers before a colon. Sentences written for these tests.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { coded, refusals } from './code-helper.js';
+
+test('match an event noun as the object of a support verb takes the verb subject as source', () => {
+  assert.deepEqual(coded('Kenya levelled fresh accusations against Uganda on Monday.'), ['KEN>UGA 112']);
+  assert.deepEqual(coded('Ethiopia launched a new offensive against Eritrea.'), ['ETH>ERI 190']);
+  assert.deepEqual(coded('Turkey issued a warning to Syria over the border.'), ['TUR>SYR 130']);
+});
+
+test('match a support verb that codes the act itself leaves the noun alone', () => {
+  // "held talks with" is the consult pattern of "hold"; the noun "talks" adds nothing
+  assert.deepEqual(coded('Kenya held talks with Uganda in Nairobi.').filter((e) => e.startsWith('KEN>UGA')).length, 1);
+});
+
+test('match a negated support verb codes nothing', () => {
+  assert.deepEqual(coded('Ethiopia did not launch an offensive against Eritrea.'), []);
+});
+
+test('match an actor modifying an event noun is its source when the noun names its target', () => {
+  assert.deepEqual(coded('The Israeli raid on Gaza drew wide criticism.'), ['ISR>PSE 190']);
+  assert.deepEqual(coded('Swedish criticism of Iran grew on Monday.'), ['SWE>IRN 111']);
+});
+
+test('match a modifier is no source without a target or behind a possible verb', () => {
+  assert.deepEqual(coded('The Israeli raid killed three people.'), []);
+  assert.deepEqual(coded('Kenya fears criticism of Uganda at the summit.'), []);
+});
+
+test('match an event noun under a denying or fearing word is not asserted', () => {
+  assert.deepEqual(coded('Egypt denied a raid on Libya.'), []);
+  assert.deepEqual(coded('The threat of an Indian attack on Pakistan grew.'), []);
+  assert.ok(refusals('Fears of a Russian attack on Georgia grew.').includes('code:hypothetical'));
+});
+
+test('match a bare participle of a violent act before a place is passive (no agent, no event)', () => {
+  assert.deepEqual(coded('Three Kenyan soldiers killed in Somalia.'), []);
+  assert.deepEqual(coded('Two Iraqi policemen wounded in Baghdad blast.'), []);
+  assert.deepEqual(coded('Kenyan soldiers killed two Somali gunmen.'), ['KEN>SOM 190']);
+});
+
+test('match the subject of a passive host takes no part in an adjunct event noun', () => {
+  assert.deepEqual(coded('Three Egyptians killed in an attack on Israeli troops.'), []);
+});
+
+test('match an actor after "on" in a subject belongs to the event noun before it', () => {
+  assert.deepEqual(coded('An attack on a Kenyan convoy killed two in Somalia.'), []);
+});
+
+test('match a statement about a third party codes only a sentence nothing else codes', () => {
+  assert.deepEqual(coded('Kenya said Ugandan agents were spying on its army.'), ['KEN>UGA 112']);
+  assert.deepEqual(coded('Kenya said Ugandan troops attacked Sudan.'), ['UGA>SDN 190']);
+  assert.deepEqual(coded('Kenya said the Ugandan leader was not a puppet.'), []);
+});
+
+test('match a reported clause before its speaker is what the statement is about', () => {
+  assert.deepEqual(coded('Ugandan agents were spying on its army, Kenya said on Monday.'), ['KEN>UGA 112']);
+});
+
+test('match a headline speaker before a colon makes a statement', () => {
+  assert.deepEqual(coded('Kenya: Ugandan Agents Were Spying on Army'), ['KEN>UGA 112']);
+});
