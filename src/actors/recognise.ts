@@ -950,6 +950,17 @@ export class Recogniser {
     return end;
   }
 
+  /** The month word at `i` is a given name: a KB person's surname follows it, and no date word precedes it. */
+  private givenNameMonth(i: number): boolean {
+    const own = this.atom(i);
+    if (own && own.start === i && own.end > i + 1 && own.persons.length > 0 && own.placeCode === undefined) return true; // a KB full name
+    const next = this.atom(i + 1);
+    if (!next || next.start !== i + 1 || next.persons.length === 0 || next.placeCode !== undefined || next.org !== undefined) return false;
+    if (!isCap(this.text(i)) || this.text(i).endsWith('.')) return false;
+    const prev = this.key(i - 1);
+    return !['in', 'on', 'since', 'until', 'by', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'from', 'through', 'till', 'before', 'after', 'during'].includes(prev);
+  }
+
   /** A bare known surname whose context says it is something else (a month, part of a longer name). */
   private doubtfulName(run: NameRun): boolean {
     const s = this.sentence;
@@ -1010,7 +1021,8 @@ export class Recogniser {
    */
   private nameRun(i: number, titled = false): NameRun | undefined {
     const s = this.sentence;
-    if (!titled && (WEEKDAYS.has(this.key(i)) || MONTHS.has(this.key(i)))) return undefined;
+    // a month word is a given name before a known surname ("Jan Egeland"), not in a date ("in May Bush said")
+    if (!titled && (WEEKDAYS.has(this.key(i)) || (MONTHS.has(this.key(i)) && !this.givenNameMonth(i)))) return undefined;
     let j = i;
     let persons = false;
     let full = false;

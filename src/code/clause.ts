@@ -362,8 +362,10 @@ export class SentenceView {
           : (SELF_NOUNS.has(this.lemma(i - 1)) && POSSESSIVE_PRONOUNS.has(this.norm(i - 2))) ||
             (this.pos(i - 1) === 'PRON' && SUBJECT_PRONOUNS.has(this.norm(i - 1)))) &&
         this.norm(i - 1) !== "'s" &&
-        forms.some((f) => f.forms.has('s') || f.forms.has('past') || (f.forms.has('base') && this.invertedBefore(i - 1))) &&
+        forms.some((f) => f.forms.has('s') || f.forms.has('past') || (f.forms.has('base') && (this.invertedBefore(i - 1) || this.pluralBefore(i - 1)))) &&
         (this.mentionAt[i + 1] !== undefined ||
+          // "Pakistan bombs suspected militant camps": an adjectival participle opens the object
+          (this.mentionAt[i - 1] !== undefined && this.pos(i + 1) === 'VERB' && /ed$/.test(this.norm(i + 1)) && this.pos(i + 2) !== 'NUM' && (this.isNominalBasic(i + 2) || this.mentionAt[i + 2] !== undefined)) ||
           this.pos(i + 1) === 'DET' ||
           this.pos(i + 1) === 'NUM' ||
           this.norm(i + 1) === 'up' ||
@@ -386,6 +388,15 @@ export class SentenceView {
       if (!this.isNominalBasic(k) && this.pos(k) !== 'DET') return false;
     }
     return false;
+  }
+
+  /** The subject ending at `end` is plural ("Israeli forces", "Israelis"): a base verb form after it is present tense. */
+  private pluralBefore(end: number): boolean {
+    const n = this.norm(end);
+    if (!/[a-z]s$/.test(n) || /ss$/.test(n) || n === "'s") return false;
+    const m = this.mentionAt[end];
+    if (m) return /[a-z]s$/.test(this.doc.text.slice(m.start, m.end));
+    return this.pos(end) === 'NOUN' && this.nounPhraseHasMention(end);
   }
 
   /** The actor ending at `end` follows an auxiliary: "Did Turkey attack", "Will Iran meet". */
@@ -894,6 +905,11 @@ export class SentenceView {
     while (i < this.tokens.length && !this.mentionAt[i] && (this.pos(i) === 'ADV' || (TEMPORAL_NOUNS.has(this.norm(i)) && this.pos(i + 1) !== 'ADP'))) i++;
     // a quantity before the object: "up to 600 marines", "at least 20 prisoners", "more than 100 troops"
     if (this.quantityAt(i)) i += 2;
+    // an adjectival participle opening the object: "bombed suspected militant camps"
+    if (this.pos(i) === 'VERB' && /^(suspected|alleged|purported|reported|presumed|so-called)$/.test(this.norm(i)) && (this.isNominalBasic(i + 1) || this.mentionAt[i + 1])) {
+      const np = this.phraseRight(i + 1);
+      if (np) return this.phrase(i, np.end);
+    }
     return this.phraseRight(i);
   }
 

@@ -233,3 +233,20 @@ test('KB has one Omar al-Bashir and one Barack Obama (the sources list them seve
   assert.equal(kb.officeHolder('SDN', 'head of state', '2018-06-01')?.id, 'sdn-omar-al-bashir');
   assert.equal(kb.resolvePersonName('Barack Obama', '2012-01-01')?.id, 'usa-barack-obama');
 });
+
+test('officeHolder knows the organisation heads and leaders of 2004 added in the overlay', () => {
+  assert.equal(holder('IAEA', 'director-general', '2004-09-01'), 'Mohamed ElBaradei');
+  assert.equal(holder('EUR', 'foreign policy chief', '2004-09-01'), 'Javier Solana');
+  assert.equal(holder('EUR', 'commission president', '2004-09-01'), 'Romano Prodi');
+  assert.equal(holder('EUR', 'commission president', '2005-09-01'), 'Jose Manuel Durao Barroso');
+  assert.equal(holder('GEO', 'head of state', '2004-09-01'), 'Mikheil Saakashvili');
+  assert.equal(holder('MEX', 'head of state', '2004-09-01'), 'Vicente Fox');
+});
+
+test('lookupName finds common spellings of leaders the sources list under one form', () => {
+  const codes = (name: string) => [...new Set(kb.lookupName(name).filter((e) => e.kind === 'person').map((e) => e.country))];
+  assert.deepEqual(codes('Moammar Gadhafi'), ['LBY']);
+  assert.deepEqual(codes('Fidel Castro'), ['CUB']);
+  assert.deepEqual(codes('Gerhard Schroeder'), ['DEU']);
+  assert.deepEqual(codes('Alvaro Uribe'), ['COL']);
+});

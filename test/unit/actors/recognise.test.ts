@@ -305,3 +305,16 @@ test('recogniser reads an ethnic or religious noun after a nationality as its pe
   assert.equal(mentionsAt(doc, 'Shiite')[0]?.country, 'IRQ');
   assert.equal(actorsDoc('Kurdish rebels attacked a post.', '2004-08-20').layers.mentions.length, 0);
 });
+
+test('recogniser reads a month word before a known surname as a given name, not in a date', () => {
+  const doc = actorsDoc('Jan Egeland toured the camps, and in May Blair said little.', '2004-09-01');
+  assert.equal(mention(doc, 'Jan Egeland')?.country, 'UNO');
+  assert.equal(mention(doc, 'May Blair'), undefined);
+  assert.equal(mention(doc, 'Blair')?.country, 'GBR');
+});
+
+test('recogniser needs support for a capital that is also a common place word ("a Gaza Settlement")', () => {
+  const doc = actorsDoc('Mortar fire hit a Gaza Settlement on Friday.', '2004-09-01');
+  assert.equal(doc.layers.mentions.some((m) => m.country === 'CXR'), false);
+  assert.equal(mention(doc, 'Gaza')?.country, 'PSE');
+});
