@@ -39,8 +39,6 @@ export interface IngestJobResult {
   failed: number;
   events: number;
   poison: PoisonDocument[];
-  /** Documents this worker resolved (its own and others' queued ones), when it held the resolution lock. */
-  resolved: number;
   worker: string;
 }
 

@@ -1,7 +1,9 @@
 /**
  * A queue worker: takes batch jobs from BullMQ, runs the full pipeline on their documents (on
- * worker threads), stores them with the idempotent `putDocuments`, queues them for cross-document
- * resolution and resolves what is queued when no other worker is doing it.
+ * worker threads), stores them with the idempotent `putDocuments` and queues them for
+ * cross-document resolution (in the store, before the job completes). Resolution itself runs off
+ * the jobs' path: at most once a second while jobs come, when the queue runs dry, and on shutdown;
+ * only one worker at a time resolves (the store's resolution lock), the others go on with jobs.
  *
  * Delivery is at least once (a job whose worker dies is handed to another one when its lock
  * expires); writes are idempotent (documents keyed by content hash, events by deterministic ids,
@@ -39,6 +41,8 @@ export interface WorkerOptions {
   config?: RunConfig;
   /** Resolve stored documents across documents (src/resolve). Default true. */
   resolve?: boolean;
+  /** Least time between two resolution passes of this worker while jobs come. Default 1000 ms. */
+  resolveEveryMs?: number;
   /** How long a job's lock lasts without renewal before another worker may take the job. Default 30000 ms. */
   lockMs?: number;
   /** How often this worker looks for jobs whose worker died. Default 15000 ms. */
@@ -97,6 +101,34 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     log(`queue ${displayUrl(cfg.url)}: ${message(e)} (reconnecting; jobs in flight are retried or handed back)`);
   };
 
+  // Resolution passes: one at a time in this worker, at most every resolveEveryMs while jobs come.
+  let resolving: Promise<void> | undefined;
+  let resolveTimer: NodeJS.Timeout | undefined;
+  let lastResolve = 0;
+  const resolvePass = (wait = false): Promise<void> => {
+    if (opts.resolve === false) return Promise.resolve();
+    resolving ??= (async () => {
+      lastResolve = Date.now();
+      try {
+        const r = await resolveNewDocuments(store, { wait });
+        totals.resolved += r.documents;
+      } catch (e) {
+        log(`resolution failed (the documents stay queued for the next pass): ${message(e)}`);
+      } finally {
+        resolving = undefined;
+      }
+    })();
+    return resolving;
+  };
+  const resolveSoon = () => {
+    if (resolveTimer || opts.resolve === false) return;
+    const delay = Math.max(0, lastResolve + (opts.resolveEveryMs ?? 1000) - Date.now());
+    resolveTimer = setTimeout(() => {
+      resolveTimer = undefined;
+      void resolvePass();
+    }, delay);
+  };
+
   /** Thrown into a job's processing when the worker is told to stop at once: the job goes back to waiting. */
   class Returned extends Error {}
 
@@ -137,10 +169,9 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       );
       for (const p of out.poison) log(`poison document ${p.id}${p.where ? ` (${p.where})` : ''}: ${p.reason}; moved to the failed list`);
     }
-    let resolved = 0;
     if (opts.resolve !== false && out.stored.length > 0) {
       await store.clusters.queueResolution(out.stored);
-      resolved = (await resolveNewDocuments(store)).documents;
+      resolveSoon();
     }
     const result: IngestJobResult = {
       documents: out.documents,
@@ -150,7 +181,6 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       failed: out.poison.length,
       events: out.events,
       poison: out.poison,
-      resolved,
       worker: name,
     };
     const counted = await stats.record(
@@ -176,11 +206,10 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       totals.duplicates += out.duplicates;
       totals.failed += out.poison.length;
     }
-    totals.resolved += resolved;
     if (opts.verbose) {
       log(
         `job ${job.id}: ${out.documents} documents → ${out.inserted} new, ${out.duplicates} duplicate, ${out.poison.length} poison; ` +
-          `${out.events} events; resolved ${resolved}; ${Date.now() - started} ms (waited ${waited} ms)`,
+          `${out.events} events; ${Date.now() - started} ms (waited ${waited} ms)`,
       );
     }
     return result;
@@ -198,6 +227,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     autorun: false,
   });
   worker.on('error', connProblem);
+  worker.on('drained', () => void resolvePass());
   worker.on('failed', (job, err) => {
     if (!job) return;
     const attempts = job.opts.attempts ?? 1;
@@ -228,6 +258,11 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
         await worker.close();
         if (timer) clearTimeout(timer);
         await running;
+        if (resolveTimer) clearTimeout(resolveTimer);
+        resolveTimer = undefined;
+        // A last pass for what this worker queued (another process holding the lock resolves it otherwise).
+        await resolving;
+        await resolvePass();
         await runners.reset();
         await queue.close().catch(() => undefined);
         await stats.close();

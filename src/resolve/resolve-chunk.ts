@@ -100,6 +100,29 @@ function top<K extends string | number>(counts: Map<K, number>, n: number): K[] 
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
+/**
+ * Shingle sets of stored documents met as candidates, kept across chunks (a syndicated story's
+ * first copy is the candidate of every later one). Keyed by id and hash, so a changed document is
+ * never compared by its old text.
+ */
+const SHINGLE_CACHE_SIZE = 2048;
+const shingleCache = new Map<string, Set<string>>();
+
+function cachedShingles(key: string, text: () => string | undefined): Set<string> | undefined {
+  const hit = shingleCache.get(key);
+  if (hit) {
+    shingleCache.delete(key);
+    shingleCache.set(key, hit);
+    return hit;
+  }
+  const t = text();
+  if (t === undefined) return undefined;
+  const set = storyShingles(t);
+  if (shingleCache.size >= SHINGLE_CACHE_SIZE) shingleCache.delete(shingleCache.keys().next().value!);
+  shingleCache.set(key, set);
+  return set;
+}
+
 /** A merged event while a chunk is being resolved. */
 interface MergedState {
   head: MergedHead;
@@ -172,10 +195,14 @@ export function* resolveChunk(opts: ResolveOptions = {}): Generator<ClusterOp, R
       return s !== undefined && estimatedContainment(sigs[i].minhash, sigs[i].shingles.size, s.minhash, s.shingles) >= NEAR_DUPLICATE.screen;
     }),
   );
-  const needText = [...new Set(screened.flat())];
+  // A cache key made from the stored signature: a document whose content changed gets a new one.
+  const cacheKey = (id: string) => {
+    const s = stored.get(id)!;
+    return `${id}\u0000${s.shingles}:${s.minhash[0]}:${s.minhash[1]}`;
+  };
+  const needText = [...new Set(screened.flat())].filter((id) => !shingleCache.has(cacheKey(id)));
   const textOf = new Map<string, string>();
   if (needText.length > 0) for (const t of yield* ask((tx) => tx.texts(needText))) textOf.set(t.docId, t.text);
-  const shinglesOf = new Map<string, Set<string>>();
 
   const labels = new StoryLabels();
   const storedLabels = new Set<string>();
@@ -196,10 +223,8 @@ export function* resolveChunk(opts: ResolveOptions = {}): Generator<ClusterOp, R
       return true;
     };
     for (const id of screened[i]) {
-      const text = textOf.get(id);
-      if (text === undefined) continue;
-      let set = shinglesOf.get(id);
-      if (!set) shinglesOf.set(id, (set = storyShingles(text)));
+      const set = cachedShingles(cacheKey(id), () => textOf.get(id));
+      if (set === undefined) continue;
       const label = stored.get(id)!.storyId;
       if (consider(id, label, set)) storedLabels.add(label);
     }
