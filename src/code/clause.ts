@@ -330,6 +330,18 @@ export class SentenceView {
         }
         continue;
       }
+      if (p === 'AUX' && (MODALS.has(this.norm(i)) || DO.has(this.norm(i)))) {
+        // after a modal or "do" the next lexicon base form is the verb ("U.S. Won't Release Prisoners")
+        let j = i + 1;
+        while (j < this.tokens.length && (this.pos(j) === 'PART' || this.pos(j) === 'ADV') && !this.mentionAt[j]) j++;
+        const pj = this.pos(j);
+        if (j < this.tokens.length && !this.mentionAt[j] && (pj === 'NOUN' || pj === 'PROPN' || pj === 'ADJ') && this.forms.lookup(this.norm(j)).some((f) => f.forms.has('base'))) {
+          out[j] = true;
+          verbSeen = true;
+          i = j;
+          continue;
+        }
+      }
       if (p === 'VERB' || p === 'AUX') {
         // a speech verb opens a complement clause with its own predicate ("said his country backs X");
         // an auxiliary before its subject ("Did Turkey attack ...") leaves the predicate to come

@@ -145,7 +145,12 @@ const CONDITIONALS = new Set(['if', 'unless', 'whether', 'lest']);
 /** The state of the trigger at `v` with verb group `g` (see the module comment). */
 export function assessTrigger(view: SentenceView, v: number, g: VerbGroup, depth = 0): Assessment {
   if (view.question) return { modality: 'question', ruleId: 'code:question', reason: 'the sentence is a question' };
-  if (g.negated) return { modality: 'negated', ruleId: 'code:negated', reason: `'${view.surface(v)}' is negated` };
+  if (g.negated) {
+    // "will not meet X", "won't release the prisoners", "said it would not negotiate": a refusal,
+    // coded as a rejection (12x) where the act has one ("refused to meet" → 125)
+    if (g.modal === 'will' || g.modal === 'shall' || (g.modal === 'would' && view.reported(g.start))) return { modality: 'refused' };
+    return { modality: 'negated', ruleId: 'code:negated', reason: `'${view.surface(v)}' is negated` };
+  }
   const cond = conditionalBefore(view, g.start);
   if (cond !== undefined) {
     return { modality: 'hypothetical', ruleId: 'code:hypothetical', reason: `'${view.surface(v)}' is in a '${view.surface(cond)}' clause` };

@@ -89,3 +89,13 @@ test('clause a pronoun inside a quote takes the speaker named after it', () => {
   assert.deepEqual(coded('"We will strike Israel if attacked," the Iranian defence minister said.'), ['IRN>ISR 138']);
   assert.deepEqual(coded('"Our country supports Ukraine," said the Polish president.'), ['POL>UKR 051']);
 });
+
+test('clause a headline base form after a modal or a negated auxiliary is the verb', () => {
+  assert.deepEqual(coded("U.S. Won't Release Iraqi Prisoners"), ['USA>IRQ 1243']);
+  assert.deepEqual(coded('Iran Will Talk With Britain'), ['IRN>GBR 036']);
+});
+
+test('clause a base verb form after a plural actor subject is present tense ("Israeli forces raid X")', () => {
+  assert.deepEqual(coded('Israeli forces raid a Gaza refugee camp.'), ['ISR>PSE 190']);
+  assert.deepEqual(coded('Pakistan bombs suspected Afghan militant camps.'), ['PAK>AFG 195']);
+});

@@ -101,3 +101,10 @@ test('guards futureCode, refusedCode and attemptedCode map codes by root', () =>
 test('guards an act claimed or said to have happened is coded', () => {
   assert.deepEqual(coded('Iraqi militants claimed to have kidnapped two French journalists.'), ['IRQ>FRA 181']);
 });
+
+test('guards "will not", "won\'t" and a reported "would not" are refusals, coded as rejections where the act has one', () => {
+  assert.deepEqual(coded('Israel will not negotiate with Syria.'), ['ISR>SYR 125']);
+  assert.deepEqual(coded('Iran said it would not meet the British envoy.'), ['IRN>GBR 125']);
+  assert.deepEqual(coded('Iran will not attack Israel.'), []);
+  assert.deepEqual(coded('Syria did not meet Lebanon.'), []);
+});
