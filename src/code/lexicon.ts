@@ -84,6 +84,8 @@ export interface Pattern {
    * statement about Y only when what Y did is no event of the lexicon).
    */
   fallback: boolean;
+  /** Verbs only: every source must have one of these sectors (GOV: leaders, ministers, governments). */
+  sourceSector?: string[];
   examples: PatternExample[];
   note?: string;
   /** How many constraints the pattern has (plus its `priority`); the most specific pattern wins on one trigger. */
@@ -135,6 +137,7 @@ const PATTERN_KEYS = new Set([
   'source',
   'nonState',
   'fallback',
+  'sourceSector',
 ]);
 const FILE_KEYS = new Set(['root', 'title', 'note', 'patterns']);
 const ID_RE = /^[a-z0-9][a-z0-9.-]*$/;
@@ -305,6 +308,13 @@ export function parseLexiconFile(
     const symmetric = bool(p.symmetric, 'symmetric', false, errs);
     const passive = bool(p.passive, 'passive', !isNoun, errs);
     const fallback = bool(p.fallback, 'fallback', false, errs);
+    let sourceSector: string[] | undefined;
+    if (p.sourceSector !== undefined) {
+      const list = typeof p.sourceSector === 'string' ? [p.sourceSector] : p.sourceSector;
+      if (isNoun) errs.push("'sourceSector' applies to verb patterns only");
+      else if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string' && /^[A-Z]{3}$/.test(x))) errs.push("'sourceSector' must be a sector code (GOV, MIL ...) or a list of them");
+      else sourceSector = list as string[];
+    }
     let reverse: string | undefined;
     if (p.reverse !== undefined) {
       if (typeof p.reverse !== 'string' || !cameo.has(p.reverse)) errs.push(`'reverse' must be a CAMEO code, not '${String(p.reverse)}'`);
@@ -339,7 +349,7 @@ export function parseLexiconFile(
       for (const why of errs) problems.push({ file, where, why });
       return;
     }
-    const specificity = (object ? 2 : 0) + (particle ? 2 : 0) + (requires ? 2 : 0) + (followedBy ? 1 : 0) + priority;
+    const specificity = (object ? 2 : 0) + (particle ? 2 : 0) + (requires ? 2 : 0) + (followedBy ? 1 : 0) + (sourceSector ? 1 : 0) + priority;
     patterns.push({
       id: id!,
       file,
@@ -359,6 +369,7 @@ export function parseLexiconFile(
       ...(nonState ? { nonState } : {}),
       passive,
       fallback,
+      ...(sourceSector ? { sourceSector } : {}),
       ...(frame ? { frame } : {}),
       examples,
       ...(typeof p.note === 'string' ? { note: p.note } : {}),

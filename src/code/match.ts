@@ -238,6 +238,8 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
     for (const p of lexicon.byVerb.get(lemma) ?? []) {
       if (seen.has(p) || p.frame === 'reported') continue;
       seen.add(p);
+      // "Blair flew to Sudan" is a visit; "troops flew to Sudan" is not
+      if (p.sourceSector && (passive || !subject?.mentions.length || !subject.mentions.every((m) => m.sector !== null && p.sourceSector!.includes(m.sector)))) continue;
       let after = v + 1;
       if (p.particle) {
         if (p.particle.includes(view.norm(after))) after++;
