@@ -22,5 +22,7 @@ if (files.length === 0) {
   console.error('run-tests: no test files found under dist/test (did the build run?)');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+// A test that hangs fails after 5 minutes instead of stalling the run; a file whose tests are done
+// but that keeps a handle open (a stray socket) is ended rather than waited on forever.
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=300000', '--test-force-exit', ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
