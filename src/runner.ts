@@ -1,7 +1,9 @@
 /**
  * The batch runner: turns raw inputs into processed Docs, in this thread for small inputs or on a
- * pool of worker threads (one per core by default) for large ones. Batches keep their order of
- * submission only per call; callers must not rely on a global order.
+ * pool of worker threads for large ones (one per core for the full pipeline; one to start with for
+ * the light ingest-only pipeline, more when the main thread waits on it). A batch runs stage by
+ * stage (see {@link processBatch}). Batches keep their order of submission only per call; callers
+ * must not rely on a global order.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -123,9 +125,9 @@ interface Pending {
  * Growth of a pool that starts below its size: every {@link GROW_EVERY_MS} the runner looks at the
  * main thread's event-loop utilisation; when, with batches in the workers, it was busy less than
  * {@link GROW_BELOW} of the time at two looks in a row (it mostly waits on the workers; the first
- * look may fall in their warm-up), one more worker starts. Below half, the workers are at least twice as
- * slow as the main thread, so another one pays for the CPU it takes from it; above, the main
- * thread is the slower side and a further worker would only compete with it for a core.
+ * look may fall in their warm-up), one more worker starts. Below half, the workers are at least
+ * twice as slow as the main thread, so another one pays for the CPU it takes from it; above, the
+ * main thread is the slower side and a further worker would only compete with it for a core.
  */
 export const GROW_BELOW = 0.5;
 export const GROW_EVERY_MS = 250;
