@@ -6,16 +6,16 @@
  * Each round builds fresh Docs from the raw articles and runs the stages one after another over
  * all of them (stage by stage, so each stage is timed on its own). The whole pipeline is then
  * measured as the runner runs it (batches of 256, stage by stage: `processBatch`) and article by
- * article (`processOne`). The reference is wink's default pipe (what a
- * bare wink-nlp pass runs); the segment stage runs a shorter pipe (see src/nlp/wink.ts), whose
- * pass is printed too. Wall time and CPU time (user + system of the
- * process, which includes the GC threads) are both reported, each the best of the rounds: the 2
- * cores are shared, so wall time alone overstates the cost when the machine is busy.
+ * article (`processOne`). The reference is wink's default pipe (what a bare wink-nlp pass runs);
+ * the segment stage runs a shorter pipe (see src/nlp/wink.ts), whose pass is printed too. Wall
+ * time and CPU time (user + system of the process, which includes the GC threads) are both
+ * reported, each the best of the rounds: the 2 cores are shared, so wall time alone overstates
+ * the cost when the machine is busy.
  *
  *   node dist/bench/pipeline-profile.js [--n 400] [--rounds 5] [--pipeline full]
  *   node --cpu-prof --cpu-prof-dir /tmp/prof dist/bench/pipeline-profile.js --only article   # a CPU profile
  *
- * `--only stages` skips the article-by-article run; `--only article` skips the stage-by-stage one.
+ * `--only stages` times the stages alone; `--only article` only the whole pipeline (both ways).
  */
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -163,17 +163,17 @@ export async function runPipelineProfile(
       }
     });
   const bare = barePass('bare wink-nlp pass', winkNLP(model));
-  const lite = barePass(`wink pass, pipe ${WINK_PIPE.join('+')}`, winkNLP(model, WINK_PIPE));
+  const lite = barePass(`wink pass, ${WINK_PIPE.join('+')}`, winkNLP(model, WINK_PIPE));
   return { articles: n, words, rounds, stages, sum, runner, perArticle, wink: bare, winkLite: lite, loadAverage: loadavg() };
 }
 
 export function formatPipelineProfile(p: PipelineProfile): string {
   const row = (f: StageFigure, ratio = true) =>
-    `${f.name.padEnd(30)} ${f.ms.toFixed(3).padStart(8)} ${f.cpuMs.toFixed(3).padStart(8)} ${Math.round(1000 / f.ms).toString().padStart(8)} ${Math.round(1000 / f.cpuMs).toString().padStart(8)}` +
+    `${f.name.padEnd(32)} ${f.ms.toFixed(3).padStart(8)} ${f.cpuMs.toFixed(3).padStart(8)} ${Math.round(1000 / f.ms).toString().padStart(8)} ${Math.round(1000 / f.cpuMs).toString().padStart(8)}` +
     (ratio ? `   ${(f.cpuMs / p.wink.cpuMs).toFixed(2).padStart(5)}x` : '');
   return [
     `${p.articles} generated articles of ~${Math.round(p.words)} words, one thread, best of ${p.rounds} rounds; load average ${p.loadAverage.map((x) => x.toFixed(2)).join(' ')}`,
-    `${'stage'.padEnd(30)} ${'ms/art'.padStart(8)} ${'cpu ms'.padStart(8)} ${'art/s'.padStart(8)} ${'cpu art/s'.padStart(8)}   ÷wink (cpu)`,
+    `${'stage'.padEnd(32)} ${'ms/art'.padStart(8)} ${'cpu ms'.padStart(8)} ${'art/s'.padStart(8)} ${'cpu art/s'.padStart(8)}   ÷wink (cpu)`,
     ...p.stages.map((s) => row(s)),
     row(p.sum),
     row(p.runner),
