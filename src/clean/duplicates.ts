@@ -9,8 +9,9 @@
  * the same questions, a product feature list repeated per item) is a template, not an editing
  * slip, and all its copies are kept.
  *
- * Candidate pairs come from an inverted index of shingles, so only blocks that share one of their
- * rarest shingles are scored (see {@link findNearDuplicates}).
+ * Shingles are integer ids and earlier first copies are found through an inverted index of them;
+ * a block with too few of its shingles in any earlier first copy to pass either threshold is not
+ * scored at all (see {@link findNearDuplicates}).
  */
 import { WordTable } from './words.js';
 
