@@ -503,7 +503,8 @@ export class SentenceView {
         i = j;
         continue;
       }
-      if (n === ',' && sawAnd && this.isNominal(j - 1) && this.mentionAt[j - 1] && this.mentionAt[i]) {
+      // "China, Russia and Iran"; in a headline also "N. Korea, Japan talks" (a list without "and")
+      if (n === ',' && (sawAnd || this.headlineList(j)) && this.isNominal(j - 1) && this.mentionAt[j - 1] && this.mentionAt[i]) {
         i = j;
         continue;
       }
@@ -545,7 +546,7 @@ export class SentenceView {
         i = j;
         continue;
       }
-      if (n === ',' && this.mentionAt[i] && this.mentionAt[j + 1] && this.listContinues(j + 1, limit)) {
+      if (n === ',' && this.mentionAt[i] && this.mentionAt[j + 1] && (this.listContinues(j + 1, limit) || this.headlineList(j))) {
         i = j;
         continue;
       }
@@ -572,6 +573,25 @@ export class SentenceView {
     while (e < limit && this.isNominal(e)) e++;
     while (e < limit && this.pos(e) === 'ADV') e++;
     return e < limit && (this.isVerb(e) || this.pos(e) === 'AUX');
+  }
+
+  /**
+   * A headline lists actors with commas alone ("Spanish PM to Host French, German Allies", "N.
+   * Korea, Japan Talks"): the comma at `c` joins two actors, and a noun follows the second one.
+   */
+  private headlineList(c: number): boolean {
+    if (!this.headline && !this.shortLine()) return false;
+    const a = this.mentionAt[c - 1];
+    const b = this.mentionAt[c + 1];
+    if (!a || !b || a === b) return false;
+    let e = c + 1;
+    while (e < this.tokens.length && this.mentionAt[e] === b) e++;
+    return e < this.tokens.length && (this.pos(e) === 'NOUN' || this.pos(e) === 'PROPN') && !this.mentionAt[e] && !this.promoted[e];
+  }
+
+  /** A short line without a final verb-rich clause: a sentence-case headline ("No progress in N.Korea, Japan talks"). */
+  private shortLine(): boolean {
+    return this.index === 0 && this.tokens.length <= 14;
   }
 
   /** "X, Y and Z": after a comma, the list goes on to an "and" through mentions and commas. */

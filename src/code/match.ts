@@ -451,7 +451,15 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
   if (!best) return;
   const pattern = best;
   if (view.question) return refuse(out, view, n, pattern, 'code:question', 'the sentence is a question');
-  for (let k = npStart; k < n; k++) {
+  // negation and hedges in the noun's own phrase, after its last preposition ("no progress in | X, Y talks")
+  let ownStart = npStart;
+  for (let k = n - 1; k > npStart; k--) {
+    if (view.pos(k) === 'ADP' && !view.mentionAt[k]) {
+      ownStart = k + 1;
+      break;
+    }
+  }
+  for (let k = ownStart; k < n; k++) {
     const w = view.norm(k);
     if (w === 'no') return refuse(out, view, n, pattern, 'code:negated', `'${view.surface(n)}' is negated`);
     if (NOUN_HYPOTHETICAL.has(w)) return refuse(out, view, n, pattern, 'code:hypothetical', `'${view.surface(k)} ${view.surface(n)}' did not happen`);

@@ -99,3 +99,7 @@ test('clause a base verb form after a plural actor subject is present tense ("Is
   assert.deepEqual(coded('Israeli forces raid a Gaza refugee camp.'), ['ISR>PSE 190']);
   assert.deepEqual(coded('Pakistan bombs suspected Afghan militant camps.'), ['PAK>AFG 195']);
 });
+
+test('clause a short headline lists actors with commas alone before a noun ("X, Y talks")', () => {
+  assert.deepEqual(coded('No progress in Kenya, Uganda talks on the border.'), ['KEN>UGA 040', 'UGA>KEN 040']);
+});
