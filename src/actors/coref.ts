@@ -21,6 +21,9 @@
  *   so that a coder that reads one mention per token sees a coordinated pair ("A and B").
  * - "the country", "the nation", "the kingdom": the one country named in the nearest earlier
  *   sentence that names countries (a kingdom must be a monarchy on the date) (`coref:country`).
+ * - "the government", "the interim government", "officials", "the army", "the opposition": that
+ *   body of the one state named in the nearest earlier sentence that names states, or of the
+ *   state of the article's dateline when none is named or it is one of those named (`coref:sector`).
  */
 import type { Diagnostic, Mention } from '../doc.js';
 import type { Kb } from './kb.js';
@@ -62,6 +65,8 @@ export class Coref {
   /** The date used for people, or null when the document date is unknown (see `Coref`'s constructor). */
   private readonly peopleDate: string | null;
   private readonly text: string;
+  /** The state of the article's dateline, when it has one read so far (settles "the government"). */
+  homeCountry: string | null = null;
 
   /**
    * `dateKnown` false: `date` is only a fallback (today), so a name is not read as whoever holds an
@@ -109,6 +114,9 @@ export class Coref {
           break;
         case 'group-noun':
           this.groupNoun(it);
+          break;
+        case 'sector-ref':
+          this.sectorRef(it);
           break;
       }
     }
@@ -493,6 +501,38 @@ export class Coref {
     const r = [...m.values()][0];
     const g = r.mention.country!;
     this.push({ start: it.start, end: it.end, actor: g, country: g, sector: this.kb.group(g)?.sector ?? null, role: null, person: null, resolvedBy: 'coref:group' }, it.sentence, 'group', null, it.subject, r.mention.id);
+  }
+
+  /**
+   * "the government", "officials", "the army": that body of the one state named in the nearest
+   * earlier sentence that names states (the headline counts), e.g. "Sudan rejects UN plan. The
+   * government said ..." (`coref:sector`). Left alone when that sentence names several states.
+   */
+  private sectorRef(it: Item & { sector: string }): void {
+    const scopes = new Map<number, Map<string, Ref>>();
+    for (const r of this.recent(it)) {
+      const c = r.mention.country;
+      if (!c || !this.kb.country(c)?.independent) continue;
+      const m = scopes.get(r.mention.sentence) ?? new Map<string, Ref>();
+      if (!m.has(c)) m.set(c, r);
+      scopes.set(r.mention.sentence, m);
+    }
+    const nearest = [...scopes.keys()].sort((a, b) => b - a)[0];
+    const m = nearest === undefined ? new Map<string, Ref>() : scopes.get(nearest)!;
+    // the dateline's state settles it when nothing is named, or when it is one of the states named
+    const home = this.homeCountry;
+    if (home && (m.size === 0 || (m.size > 1 && m.has(home)))) {
+      this.push({ start: it.start, end: it.end, actor: home, country: home, sector: it.sector, role: null, person: null, resolvedBy: 'coref:sector' }, it.sentence, 'state', null, it.subject, m.get(home)?.mention.id);
+      return;
+    }
+    if (m.size === 0) return;
+    if (m.size !== 1) {
+      this.note('actors:ambiguous-reference', it, `"${this.text.slice(it.start, it.end)}" may belong to ${[...m.keys()].join(' or ')}: left unresolved`);
+      return;
+    }
+    const r = [...m.values()][0];
+    const c = r.mention.country!;
+    this.push({ start: it.start, end: it.end, actor: c, country: c, sector: it.sector, role: null, person: null, resolvedBy: 'coref:sector' }, it.sentence, 'state', null, it.subject, r.mention.id);
   }
 
   private countryNoun(it: Item & { noun: string }): void {

@@ -137,7 +137,14 @@ export interface GroupNounItem extends ItemBase {
   noun: string;
 }
 
-export type Item = MentionItem | NameItem | RoleItem | PronounItem | PairItem | PossessiveItem | CountryNounItem | GroupNounItem;
+/** "the government", "officials", "the army", "the opposition": a state's body with no state named in the phrase. */
+export interface SectorRefItem extends ItemBase {
+  kind: 'sector-ref';
+  /** CAMEO sector of the body (GOV, MIL, COP, LEG, JUD, SPY, OPP). */
+  sector: string;
+}
+
+export type Item = MentionItem | NameItem | RoleItem | PronounItem | PairItem | PossessiveItem | CountryNounItem | GroupNounItem | SectorRefItem;
 
 /** A gazetteer match with its KB entries sorted by what they can be. */
 interface Atom {
@@ -212,6 +219,14 @@ const PAIR_NOUNS: Record<string, { what: 'country' | 'person'; sector: string | 
 };
 const POSSESSED: Record<string, string | null> = { country: null, nation: null, homeland: null, government: 'GOV', administration: 'GOV', cabinet: 'GOV' };
 const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'emirate', 'sultanate', 'monarchy']);
+/** Sectors of a state's own bodies that a bare noun may name ("the government", "officials", "the army"). */
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'SPY', 'OPP']);
+/** Words between "the" and a bare state body ("the interim government", "the Iraqi-led ..." is a modifier, not these). */
+const BODY_DESCRIPTORS = new Set(['interim', 'new', 'transitional', 'caretaker', 'provisional', 'military', 'central', 'federal', 'national', 'ruling', 'current', 'incoming', 'outgoing', 'coalition', 'elected', 'civilian', 'local', 'foreign', 'defence', 'defense', 'interior']);
+/** Last words of the bodies a bare phrase may name ("the government", "the foreign ministry", "the army"). */
+const BODY_HEADS = new Set(['government', 'administration', 'regime', 'cabinet', 'ministry', 'authorities', 'officials', 'military', 'army', 'navy', 'force', 'forces', 'police', 'troops', 'soldiers', 'parliament', 'legislature', 'opposition', 'junta', 'diplomats']);
+/** Heads whose bare plural stands for a state's people in office ("Officials said", "Authorities arrested"). */
+const BARE_PLURAL_BODIES = new Set(['officials', 'authorities', 'police', 'diplomats', 'troops', 'soldiers', 'forces']);
 /** Nouns that "the [militant] X" may use for an armed group or movement named before. */
 const GROUP_NOUNS = new Set(['group', 'organisation', 'organization', 'movement', 'militia', 'faction', 'network']);
 /** Nouns that "the X" may use for a person named before, besides the KB's role nouns. */
@@ -283,6 +298,8 @@ export class Recogniser {
   private sentence!: Sentence;
   private titleCase = false;
   private datelineEnd = -1;
+  /** The state of the first dateline's place, once one is read (it is no actor mention itself). */
+  datelineCountry: string | null = null;
   private blocked: 'former' | 'other' | null = null;
   /** A person has been named in the document (unknown names may repeat one from then on). */
   private peopleSeen = false;
@@ -332,6 +349,16 @@ export class Recogniser {
     this.titleCase = this.isTitleCase();
     this.scan();
     this.datelineEnd = this.dateline();
+    if (this.datelineEnd > s.tokenStart && this.datelineCountry === null) {
+      // the state of the dateline's place ("KHARTOUM (Reuters) -", "BAGHDAD, Iraq -"): the story's home
+      for (let i = s.tokenStart; i < this.datelineEnd; i++) {
+        const a = this.atom(i);
+        if (a?.placeCode && this.kb.country(a.placeCode)?.independent) {
+          this.datelineCountry = a.placeCode;
+          break;
+        }
+      }
+    }
     const items: Item[] = [];
     let p = Math.max(s.tokenStart, this.datelineEnd);
     while (p < s.tokenEnd) {
@@ -591,7 +618,36 @@ export class Recogniser {
       items.push({ ...this.base(p, p + 2), kind: 'country-noun', noun: this.key(p + 1) });
       return p + 2;
     }
-    return undefined;
+    return this.sectorRef(p, items);
+  }
+
+  /**
+   * "the government", "the interim government", "the foreign ministry", "officials", "the army": a
+   * state body whose state the phrase does not name (coreference takes it from the context).
+   */
+  private sectorRef(p: number, items: Item[]): number | undefined {
+    const k = this.key(p);
+    let q = p;
+    if (k === 'the') {
+      q = p + 1;
+      while (q < p + 3 && BODY_DESCRIPTORS.has(this.key(q)) && !this.atom(q)) q++;
+    } else if (!BARE_PLURAL_BODIES.has(k) || (p > this.sentence.tokenStart && this.pos(p - 1) !== 'PUNCT' && !['and', 'but', 'as', 'while', 'said', 'say', 'says', 'that', 'when', 'after'].includes(this.key(p - 1)))) {
+      // a bare plural only where a noun phrase starts ("Officials said", "..., police arrested")
+      return undefined;
+    }
+    const a = this.atom(q);
+    if (!a || a.start !== q || !this.isHead(a) || a.role) return undefined;
+    const sector = a.sector?.sector;
+    if (!sector || !STATE_SECTORS.has(sector)) return undefined;
+    const end = a.end;
+    // bodies only: a person's title ("the minister", "the president") is a role reference
+    if (!BODY_HEADS.has(this.keys[end - 1])) return undefined;
+    // "the government of X", "the army's chief", "the government forces" belong to another phrase
+    const next = this.key(end);
+    if (next === 'of' || next === "'s" || next === 'from' || next === 'in' || this.atom(end) || (this.pos(end) === 'NOUN' && !this.atom(end))) return undefined;
+    if (k !== 'the' && a.end !== p + 1) return undefined;
+    items.push({ ...this.base(p, end), kind: 'sector-ref', sector });
+    return end;
   }
 
   private base(a: number, b: number): ItemBase {

@@ -50,7 +50,11 @@ export function documentDate(doc: Doc, ctx?: Pick<Context, 'config'>): DocumentD
 export function recogniseDoc(doc: Doc, kb: Kb, date: string, dateKnown = true): { mentions: Mention[]; diagnostics: Diagnostic[] } {
   const rec = new Recogniser(kb, doc, date, dateKnown);
   const coref = new Coref(kb, date, doc.text, dateKnown);
-  for (const s of doc.layers.sentences) coref.addSentence(rec.sentenceItems(s));
+  for (const s of doc.layers.sentences) {
+    const items = rec.sentenceItems(s);
+    coref.homeCountry = rec.datelineCountry;
+    coref.addSentence(items);
+  }
   coref.finish();
   const diagnostics = [...rec.diagnostics, ...coref.diagnostics];
   const mentions = withoutOverlaps(coref.mentions, diagnostics);

@@ -154,3 +154,22 @@ test('coref needs the full name before a surname that is also a given name or a 
   const doc = actorsDoc('Prime Minister Paul Martin met the premiers. Martin told reporters the budget would pass.', '2004-06-01');
   assert.equal(mention(doc, 'Martin')?.country, 'CAN');
 });
+
+test('coref reads "the government", "officials" and "the army" as that body of the one state named before', () => {
+  const doc = actorsDoc('Kenya faces pressure over its border. The government rejected the plan, and officials said the army would stay.', D);
+  assert.deepEqual([mention(doc, 'The government')?.country, mention(doc, 'The government')?.sector, mention(doc, 'The government')?.resolvedBy], ['KEN', 'GOV', 'coref:sector']);
+  assert.equal(mention(doc, 'officials')?.country, 'KEN');
+  assert.deepEqual([mention(doc, 'the army')?.country, mention(doc, 'the army')?.sector], ['KEN', 'MIL']);
+});
+
+test('coref leaves "the government" alone after two states, unless the dateline names one of them', () => {
+  const two = actorsDoc('Kenya and Uganda traded charges. The government said nothing.', D);
+  assert.equal(mention(two, 'The government'), undefined);
+  const dated = actorsDoc('Kenya urges Uganda to act. KAMPALA (Reuters) - The government said nothing.', D);
+  assert.equal(mention(dated, 'The government')?.country, 'UGA');
+});
+
+test('coref does not read "the government of X" or "government forces" as a bare body', () => {
+  const doc = actorsDoc('Kenya faces pressure. The government of Uganda said the government forces would stay.', D);
+  assert.equal(mention(doc, 'The government'), undefined);
+});
