@@ -988,7 +988,15 @@ export class SentenceView {
     if (this.norm(k) === ',') k++;
     if (this.norm(k) === 'that') k++;
     const subj = this.phraseRight(k);
-    if (!subj || subj.mentions.length === 0) return undefined;
+    if (!subj) return undefined;
+    if (subj.mentions.length === 0) {
+      // "says the tyrant is Bush": an actor-less subject with "be" is about the actor of its predicate
+      if (subj.pronoun || subj.selfReference || this.lemma(subj.end) !== 'be') return undefined;
+      let q = subj.end + 1;
+      while (q < this.tokens.length && (this.pos(q) === 'ADV' || this.pos(q) === 'PART')) q++;
+      const pred = this.phraseRight(q);
+      return pred && pred.mentions.length > 0 ? pred : undefined;
+    }
     let e = subj.end;
     while (e < this.tokens.length && this.pos(e) === 'ADV') e++;
     if (e >= this.tokens.length) return undefined;
@@ -1018,6 +1026,27 @@ export class SentenceView {
     while (e < b && this.pos(e) === 'ADV') e++;
     if (!(this.isVerb(e) || this.pos(e) === 'AUX' || this.pos(e) === 'VERB' || this.headline)) return undefined;
     return subj;
+  }
+
+  /**
+   * An object that names an act without its actor, followed by the act's agent ("condemned the
+   * killing of civilians by Israeli troops", "praised the decision by Iran"): the agent's phrase;
+   * otherwise the object itself.
+   */
+  agentOf(np: NounPhrase | undefined): NounPhrase | undefined {
+    if (!np || np.mentions.length > 0 || np.reciprocal || np.pronoun || np.selfReference) return np;
+    if (this.norm(np.end) !== 'by') return np;
+    const agent = this.phraseRight(np.end + 1);
+    return agent && agent.mentions.length > 0 ? agent : np;
+  }
+
+  /**
+   * The subject of a that-clause after an object naming a claim ("investigated rumours that Israel
+   * poisoned him", "looked into reports that Iran ..."): the clause's subject, when it names an actor.
+   */
+  claimSubject(np: NounPhrase | undefined): NounPhrase | undefined {
+    if (!np || np.mentions.length > 0 || this.norm(np.end) !== 'that') return undefined;
+    return this.complementSubject(np.end + 1);
   }
 
   /** Skips a time adverbial that starts at `k` ("on Monday", "yesterday", "last week"); returns the index after it. */

@@ -25,7 +25,9 @@ export type TargetSlot =
   /** Verbs only: the object of the clause the verb reports ("warned it would counter any U.S. move"). */
   | { kind: 'complement' }
   /** Verbs only: the actor the reported clause is about, its subject ("said Iran was hiding ..." → Iran). */
-  | { kind: 'about' };
+  | { kind: 'about' }
+  /** Verbs only: the subject of a that-clause after the object ("investigated reports that Iran ..." → Iran). */
+  | { kind: 'claim' };
 
 export interface ExpectedEvent {
   source: string;
@@ -204,10 +206,11 @@ function parseTarget(v: Raw, isNoun: boolean, problems: string[]): TargetSlot[] 
     else if (s === 'between' && isNoun) out.push({ kind: 'between' });
     else if (s === 'complement' && !isNoun) out.push({ kind: 'complement' });
     else if (s === 'about' && !isNoun) out.push({ kind: 'about' });
+    else if (s === 'claim' && !isNoun) out.push({ kind: 'claim' });
     else if (typeof s === 'string' && /^prep:[a-z]+$/.test(s)) out.push({ kind: 'prep', prep: s.slice(5) });
     else
       problems.push(
-        `'target' has '${String(s)}'; use ${isNoun ? "'prep:<word>' or 'between'" : "'object', 'prep:<word>', 'complement' or 'about'"}`,
+        `'target' has '${String(s)}'; use ${isNoun ? "'prep:<word>' or 'between'" : "'object', 'prep:<word>', 'complement', 'about' or 'claim'"}`,
       );
   }
   return out;

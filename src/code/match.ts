@@ -206,6 +206,17 @@ function hasWord(view: SentenceView, from: number, to: number, words: string[]):
   return false;
 }
 
+/** A verb negated between `from` and `to` ("was not a puppet", "never spied"; not "Bush, not Kim"). */
+function negatedVerbIn(view: SentenceView, from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k < Math.min(to, view.length); k++) {
+    const w = view.norm(k);
+    if (w !== 'not' && w !== "n't" && w !== 'never') continue;
+    const before = view.pos(k - 1);
+    if (before === 'AUX' || before === 'VERB' || view.isVerb(k + 1) || view.pos(k + 1) === 'VERB' || view.pos(k + 1) === 'AUX') return true;
+  }
+  return false;
+}
+
 /** Object words that a plural nationality ("Eritreans", "Afghans") satisfies: it names people. */
 const PEOPLE_WORDS = new Set(['people', 'national', 'citizen', 'civilian', 'migrant', 'refugee', 'resident', 'man', 'woman']);
 
@@ -262,7 +273,7 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
       if (p.requires && !hasWord(view, from, reach, p.requires)) continue;
       if (p.unless && hasWord(view, v + 1, end, p.unless)) continue;
       // a judgement a fallback reads from the reported words is void when they are negated ("was not a puppet")
-      if (p.fallback && p.requires && hasWord(view, from, reach, ['not', "n't", 'never', 'no'])) continue;
+      if (p.fallback && p.requires && negatedVerbIn(view, from, reach)) continue;
       found.push({ pattern: p, after, object });
     }
   }
@@ -308,13 +319,15 @@ function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): {
   for (const slot of pattern.target) {
     const np =
       slot.kind === 'object'
-        ? m.object
+        ? view.agentOf(m.object)
         : slot.kind === 'prep'
           ? view.prepPhrase(m.after, slot.prep)
           : slot.kind === 'complement'
             ? view.complementObject(m.after)
             : slot.kind === 'about'
               ? view.complementSubject(m.after) ?? (subject ? view.reportedBefore(m.after - 1, subject.start) : undefined)
+              : slot.kind === 'claim'
+                ? view.claimSubject(m.object)
             : undefined;
     if (!np) continue;
     if (np.reciprocal) return { reciprocal: true };

@@ -65,3 +65,17 @@ test('match a reported clause before its speaker is what the statement is about'
 test('match a headline speaker before a colon makes a statement', () => {
   assert.deepEqual(coded('Kenya: Ugandan Agents Were Spying on Army'), ['KEN>UGA 112']);
 });
+
+test('match an actor-less object followed by its agent targets the agent ("the killing of X by Y")', () => {
+  assert.deepEqual(coded('Syria condemned the killing of civilians by Israeli troops.'), ['SYR>ISR 111']);
+});
+
+test('match a claim under investigation targets the subject of its that-clause', () => {
+  assert.deepEqual(coded('Palestinians investigate rumours that Israel poisoned the leader.'), ['PSE>ISR 090']);
+  assert.deepEqual(coded('Kenya investigated the claim that it was hiding arms.'), []);
+});
+
+test('match a statement about an actor-less subject with "be" is about the actor of the predicate', () => {
+  assert.deepEqual(coded('Iran says the real aggressor is Israel, not Syria.'), ['IRN>ISR 111']);
+  assert.deepEqual(coded('Kenya said the Ugandan leader was not a puppet.'), []);
+});
