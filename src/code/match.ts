@@ -306,6 +306,14 @@ function forceVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
   return any;
 }
 
+/** Roots of verbal acts, whose object may be another act with its agent ("praised the decision by X"). */
+const VERBAL_ROOTS = new Set(['01', '02', '03', '05', '09', '10', '11', '12', '13', '14']);
+
+/** The pattern codes a verbal act (a meeting, an attack or an arrest takes the actor itself as object). */
+function verbalAct(p: Pattern): boolean {
+  return VERBAL_ROOTS.has(p.code.slice(0, 2));
+}
+
 /** A verb right after "to" (in a headline, any capitalised non-actor word: "Asks Laos to Check"). */
 function infinitiveAt(view: SentenceView, k: number): boolean {
   if (view.isVerb(k) || view.pos(k) === 'AUX') return true;
@@ -319,7 +327,7 @@ function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): {
   for (const slot of pattern.target) {
     const np =
       slot.kind === 'object'
-        ? view.agentOf(m.object)
+        ? verbalAct(pattern) ? view.agentOf(m.object) : m.object
         : slot.kind === 'prep'
           ? view.prepPhrase(m.after, slot.prep)
           : slot.kind === 'complement'
@@ -332,6 +340,8 @@ function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): {
     if (!np) continue;
     if (np.reciprocal) return { reciprocal: true };
     if (np.mentions.length === 0) continue;
+    // a judgement read from the reported words must be said of that actor, near it ("Y's agents were spying")
+    if (slot.kind === 'about' && pattern.requires && !hasWord(view, np.start - 4, np.end + 8, pattern.requires)) continue;
     // a slot that only names the source itself ("warned it would ...") gives way to the next one
     if (own.size && np.mentions.every((x) => own.has(x.country)) && slot !== pattern.target[pattern.target.length - 1]) continue;
     if (pattern.followedBy) {
