@@ -143,6 +143,9 @@ const QUANTIFIERS = new Set(['up to', 'at least', 'more than', 'fewer than', 'le
 const BARE_GOVERNORS = new Set(['help']);
 const TEMPORAL_MODIFIERS = new Set(['on', 'last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'in', 'during', 'the', 'same', 'previous', 'past']);
 
+/** Adjectives that govern an infinitive, whatever wink tags them ("ready to talk", headline "Ready to Talk"). */
+const GOVERNING_ADJECTIVES = new Set(['ready', 'willing', 'prepared', 'set', 'due', 'eager', 'poised', 'keen', 'determined', 'able', 'unable', 'likely', 'unlikely', 'unwilling', 'reluctant']);
+
 /** Nouns that govern an infinitive like a verb ("expressed readiness to cooperate"). */
 export const GOVERNING_NOUNS = new Set([
   'willingness',
@@ -736,7 +739,8 @@ export class SentenceView {
         g.infinitive = true;
         let k = i - 1;
         while (k >= 0 && this.pos(k) === 'ADV') k--;
-        if (k >= 0 && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX' || this.pos(k) === 'ADJ' || this.isVerb(k))) {
+        if (k >= 0 && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX' || this.pos(k) === 'ADJ' || this.isVerb(k) || (GOVERNING_ADJECTIVES.has(this.norm(k)) && !this.mentionAt[k]))) {
+          // (a headline tags "Ready", "Set" as proper nouns: "Iran Says Ready to Talk")
           g.governor = k;
         } else if (
           k >= 0 &&
@@ -788,6 +792,11 @@ export class SentenceView {
   subjectBefore(groupStart: number, depth = 0): NounPhrase | undefined {
     let p = groupStart - 1;
     if (p < 0 || depth > 4) return undefined;
+    // headline ellipsis: "Israel Says Will Scale Back ...", "Iran Says Ready to Talk": the speaker is the subject
+    if (this.isVerb(p) && SPEECH_VERBS.has(this.lemma(p)) && this.norm(p + 1) !== 'that') {
+      const speaker = this.subjectBefore(this.verbGroup(p).start, depth + 1);
+      if (speaker && speaker.mentions.length > 0) return speaker;
+    }
     // a name in quotes before its verb: 'a group calling itself "the Islamic Front" said'
     if ((this.norm(p) === '"' || this.norm(p) === "'") && p > 0 && this.mentionAt[p - 1]) p--;
     // an acronym in parentheses after the subject: "the European Union (EU) agreed"

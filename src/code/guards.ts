@@ -174,7 +174,7 @@ export function assessTrigger(view: SentenceView, v: number, g: VerbGroup, depth
   if (g.infinitive) {
     if (g.governor !== undefined) {
       const gov = g.governor;
-      const word = view.pos(gov) === 'ADJ' ? view.norm(gov) : view.lemma(gov);
+      const word = view.pos(gov) === 'ADJ' || view.pos(gov) === 'PROPN' ? view.norm(gov) : view.lemma(gov);
       // The governor's own clause decides first ("did not agree to", "may decide to").
       const host = view.hostOf(gov);
       const govGroup = view.verbGroup(host);

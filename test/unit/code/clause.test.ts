@@ -103,3 +103,8 @@ test('clause a base verb form after a plural actor subject is present tense ("Is
 test('clause a short headline lists actors with commas alone before a noun ("X, Y talks")', () => {
   assert.deepEqual(coded('No progress in Kenya, Uganda talks on the border.'), ['KEN>UGA 040', 'UGA>KEN 040']);
 });
+
+test('clause a headline verb after "Says" takes the speaker as subject ("X Says Ready to Talk With Y")', () => {
+  assert.deepEqual(coded('Iran Says Ready to Talk With Britain'), ['IRN>GBR 036']);
+  assert.deepEqual(coded('Iran is ready to talk with Britain.'), ['IRN>GBR 036']);
+});
