@@ -1058,6 +1058,25 @@ export class SentenceView {
     return this.complementSubject(np.end + 1);
   }
 
+  /**
+   * The actor of the event a clause reacts to: the subject of an "after"/"following" clause that
+   * follows within the sentence ("urges dialogue after Rwanda vows action" → Rwanda), when it names
+   * an actor and is followed by its verb.
+   */
+  reactionTo(from: number): NounPhrase | undefined {
+    for (let k = from; k < this.tokens.length; k++) {
+      const n = this.norm(k);
+      if (n === ';' || n === ':' || n === '"' || n === 'but' || n === 'while' || n === 'because' || n === 'although' || n === 'if' || n === 'which' || n === 'who' || n === 'whose' || n === 'where' || n === 'when' || (n === 'that' && this.pos(k) !== 'DET')) return undefined;
+      if (n !== 'after' && n !== 'following') continue;
+      const subj = this.phraseRight(k + 1);
+      if (!subj || subj.mentions.length === 0) return undefined;
+      let e = subj.end;
+      while (e < this.tokens.length && (this.pos(e) === 'ADV' || this.pos(e) === 'AUX' || this.pos(e) === 'PART')) e++;
+      return e < this.tokens.length && (this.isVerb(e) || this.pos(e) === 'VERB') ? subj : undefined;
+    }
+    return undefined;
+  }
+
   /** Skips a time adverbial that starts at `k` ("on Monday", "yesterday", "last week"); returns the index after it. */
   skipTemporalRight(k: number): number {
     let i = k;

@@ -79,3 +79,8 @@ test('match a statement about an actor-less subject with "be" is about the actor
   assert.deepEqual(coded('Iran says the real aggressor is Israel, not Syria.'), ['IRN>ISR 111']);
   assert.deepEqual(coded('Kenya said the Ugandan leader was not a puppet.'), []);
 });
+
+test('match a verbal reaction without a target is directed at the actor of the event it follows', () => {
+  assert.deepEqual(coded('The UN urged dialogue after Kenya vowed action.'), ['UNO>KEN 020']);
+  assert.deepEqual(coded('Kenya appealed for an end to the violence which erupted after Uganda closed the border.'), []);
+});
