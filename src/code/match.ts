@@ -351,9 +351,9 @@ function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): {
     }
     return { np, reciprocal: false };
   }
-  // "UN urges dialogue after Rwanda vows action": a verbal reaction with no target of its own is
+  // "UN urges dialogue after Rwanda vows action", "Panama recalled its envoy after Cuba threatened ...": a reaction with no target of its own is
   // directed at the actor of the event it follows
-  if (verbalAct(pattern) && !pattern.fallback && !pattern.symmetric && !pattern.followedBy) {
+  if (!pattern.fallback && !pattern.symmetric && !pattern.followedBy) {
     const np = view.reactionTo(m.after);
     if (np && np.mentions.some((x) => !own.has(x.country))) return { np, reciprocal: false };
   }

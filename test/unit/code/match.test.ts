@@ -84,3 +84,7 @@ test('match a verbal reaction without a target is directed at the actor of the e
   assert.deepEqual(coded('The UN urged dialogue after Kenya vowed action.'), ['UNO>KEN 020']);
   assert.deepEqual(coded('Kenya appealed for an end to the violence which erupted after Uganda closed the border.'), []);
 });
+
+test('match a reaction of any kind is directed at the actor of the event it follows', () => {
+  assert.deepEqual(coded('Kenya recalled its ambassador after Uganda threatened to close the border.'), ['KEN>UGA 161']);
+});
