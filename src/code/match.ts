@@ -66,6 +66,7 @@ const SUPPORT_VERBS = new FormIndex([
   'repeat', 'reiterate', 'step', 'intensify', 'escalate', 'unleash', 'deliver', 'extend', 'hurl', 'file', 'begin',
   'start', 'continue', 'resume', 'conduct', 'open', 'wage', 'pursue', 'order', 'send', 'direct', 'aim', 'sharpen',
   'step', 'press', 'broaden', 'widen', 'expand', 'mount', 'execute', 'perform', 'undertake', 'trade', 'exchange', 'lead',
+  'paint', 'present', 'provide',
 ]);
 /** Verbs under which the act named by their object did not (yet) happen ("denied an attack", "feared a strike"). */
 const UNASSERTING_VERBS = new Set([
