@@ -60,6 +60,15 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const load = COMMANDS[name];
+  if (name in COMMANDS && (rest.includes('--help') || rest.includes('-h'))) {
+    // The command's own lines of the usage text (its line and the indented lines that continue it).
+    const lines = USAGE.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(`  ${name} `));
+    const own: string[] = [];
+    for (let i = at; at >= 0 && i < lines.length && (i === at || /^ {20,}\S/.test(lines[i])); i++) own.push(lines[i]);
+    process.stdout.write(`${own.join('\n')}\n\n${USAGE.slice(USAGE.indexOf('Inputs:'))}`);
+    return 0;
+  }
   if (!load) {
     process.stderr.write(`parley: unknown command '${name}'.\n\n${USAGE}`);
     return 64;
