@@ -6,7 +6,7 @@
 import type { Kb } from '../actors/kb.js';
 import { normName } from '../actors/kb-normalize.js';
 import type { ActorRef } from '../store/event-query.js';
-import type { Store } from '../store/store.js';
+import type { StoreReads } from '../store/sqlite/read-pool.js';
 
 export interface ActorResult {
   kind: 'code' | 'person';
@@ -101,7 +101,7 @@ export class ActorSearch {
   }
 
   /** Actors matching `q` in the knowledge base and in the data, busiest first. */
-  async search(store: Store, q: string, limit: number): Promise<ActorResult[]> {
+  async search(store: Pick<StoreReads, 'searchActors'>, q: string, limit: number): Promise<ActorResult[]> {
     const kbHits = this.kbMatches(q).slice(0, KB_CANDIDATES);
     const hits = await store.searchActors(q, { include: kbHits.map((e) => e.ref), limit: KB_CANDIDATES + limit });
     const rank = new Map(kbHits.map((e, i) => [e.key, i]));

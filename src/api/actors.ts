@@ -26,7 +26,7 @@ const actors: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       search ??= new ActorSearch(app.parley.kb());
-      return { actors: await search.search(app.parley.store, req.query.q, req.query.limit ?? 20) };
+      return { actors: await search.search(app.parley.reads, req.query.q, req.query.limit ?? 20) };
     },
   );
 };

@@ -4,6 +4,9 @@
  * that answers `{statusCode, code, error, message}` with catalogue codes, `/api/openapi.json`
  * generated from the route schemas, and the built dashboard on every other path.
  *
+ * Reads go to `reads` (the store, or a pool of read-only connections in worker threads), dyad
+ * series and networks through a cache emptied whenever the data changes; writes go to `store`.
+ *
  * `buildApp` does not listen (tests use `app.inject()`); `parley serve` listens.
  */
 import { readFileSync } from 'node:fs';
@@ -17,6 +20,9 @@ import type { Kb } from '../actors/kb.js';
 import { loadCameo } from '../code/cameo.js';
 import { kbActorInfo, PLAIN_ACTOR_INFO } from '../export/actor-info.js';
 import { packageRoot } from '../package-root.js';
+import { sqliteDataVersion } from '../store/sqlite/read-pool.js';
+import type { StoreReads } from '../store/sqlite/read-pool.js';
+import { SqliteStore } from '../store/sqlite/store.js';
 import type { Store } from '../store/store.js';
 import { actorsRoutes } from './actors.js';
 import { errorHandler, notFoundHandler } from './api-error.js';
@@ -27,6 +33,7 @@ import { healthRoutes } from './health.js';
 import { ArticleIngester } from './ingest-articles.js';
 import { networkRoutes } from './network.js';
 import { collectRoutes, openApiRoute } from './openapi.js';
+import { DEFAULT_CACHE_ENTRIES, ReadCache } from './read-cache.js';
 import { servicesPlugin } from './services.js';
 import type { ApiServices } from './services.js';
 import { registerDashboard } from './web.js';
@@ -36,6 +43,19 @@ export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 
 export interface ApiOptions {
   store: Store;
+  /**
+   * Where read routes query (default: `store`), e.g. a `SqliteReadPool` over the same file so that
+   * queries run in worker threads; writes always go to `store`.
+   */
+  reads?: StoreReads;
+  /**
+   * Dyad series and networks kept until the data changes: at most this many (default
+   * {@link DEFAULT_CACHE_ENTRIES}; 0: no cache). Only for a SQLite store, whose data version says
+   * when any connection committed; a PostgreSQL store is never cached.
+   */
+  cacheEntries?: number;
+  /** Articles posted to `POST /api/documents` are processed in this many worker threads (default 0: in this thread). */
+  ingestWorkers?: number;
   /** The address the server will listen on (default 127.0.0.1); decides whether writes need a token. */
   host?: string;
   /** Default: process.env.PARLEY_API_TOKEN. */
@@ -100,9 +120,14 @@ export async function buildApp(opts: ApiOptions): Promise<FastifyInstance> {
   };
   let actorInfo: ReturnType<typeof kbActorInfo> | undefined;
   const version = packageVersion();
-  const ingester = new ArticleIngester(opts.store);
+  const ingester = new ArticleIngester(opts.store, { workers: opts.ingestWorkers ?? 0 });
+  const cacheEntries = opts.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
+  const cache = opts.store instanceof SqliteStore && cacheEntries > 0 ? new ReadCache(sqliteDataVersion(opts.store), cacheEntries) : undefined;
+  const reads = opts.reads ?? opts.store;
   const services: ApiServices = {
     store: opts.store,
+    reads: cache ? cache.wrap(reads) : reads,
+    cache,
     cameo: loadCameo(),
     kb: getKb,
     actorInfo: () => {

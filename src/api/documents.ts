@@ -50,7 +50,7 @@ const documents: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const d = await app.parley.store.getDocument(req.params.id);
+      const d = await app.parley.reads.getDocument(req.params.id);
       if (!d) throw new ParleyError('PARLEY_STORE_NOT_FOUND', { what: 'document', id: req.params.id });
       return {
         id: d.id,

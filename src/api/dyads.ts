@@ -39,7 +39,7 @@ const dyads: FastifyPluginAsyncTypebox = async (app) => {
       const a = actorOf(app, 'a', q.a);
       const b = actorOf(app, 'b', q.b);
       const interval = q.interval ?? 'week';
-      const s = await app.parley.store.dyadSeries(a, b, { interval, from: q.from, to: q.to });
+      const s = await app.parley.reads.dyadSeries(a, b, { interval, from: q.from, to: q.to });
       return { a: refLabel(a), b: refLabel(b), interval, points: s.points };
     },
   );

@@ -11,6 +11,7 @@ import { ParleyError } from '../errors.js';
 import { EXPORT_FORMATS, exportLines, streamEvents } from '../export/index.js';
 import type { ExportFormat } from '../export/index.js';
 import type { EventDocRef, EventHit } from '../store/event-query.js';
+import type { Store } from '../store/store.js';
 import { badRequest } from './api-error.js';
 import { EventFilterParams, filterOf } from './query-params.js';
 import { ERROR_RESPONSES, EventDetailBody, EventPageBody, StringEnum } from './schemas.js';
@@ -63,16 +64,17 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       const q = req.query;
       const filter = filterOf(app, q);
       const format = q.format ?? 'json';
-      const { store } = app.parley;
+      const { reads } = app.parley;
       if (format === 'json') {
         if (q.limit !== undefined && q.limit > MAX_PAGE) throw badRequest('query parameter', 'limit', `must be <= ${MAX_PAGE} for format=json`);
-        const page = await store.queryEvents(filter, { sort: q.sort, order: q.order, limit: q.limit ?? DEFAULT_PAGE, cursor: q.cursor });
+        const page = await reads.queryEvents(filter, { sort: q.sort, order: q.order, limit: q.limit ?? DEFAULT_PAGE, cursor: q.cursor });
         const documents: Record<string, EventDocRef> = {};
         for (const h of page.hits) documents[h.document.id] = h.document;
         return { events: page.hits.map((h) => h.event), documents, next: page.next };
       }
       const fmt = format as ExportFormat;
-      const hits = streamEvents(store, filter, { sort: q.sort, order: q.order, cursor: q.cursor, limit: q.limit ?? MAX_EXPORT });
+      // streamEvents pages through `queryEvents` only.
+      const hits = streamEvents(reads as Store, filter, { sort: q.sort, order: q.order, cursor: q.cursor, limit: q.limit ?? MAX_EXPORT });
       // Read the first page before answering, so that a bad cursor or a store failure is a proper error.
       const first = await hits.next();
       const source: AsyncIterable<EventHit> | Iterable<EventHit> = first.done ? [] : prepend(first.value, hits);
@@ -98,7 +100,7 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const detail = await app.parley.store.getEvent(req.params.id);
+      const detail = await app.parley.reads.getEvent(req.params.id);
       if (!detail) throw new ParleyError('PARLEY_STORE_NOT_FOUND', { what: 'event', id: req.params.id });
       return detail;
     },

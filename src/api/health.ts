@@ -13,7 +13,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/stats',
     { schema: { summary: 'Documents, events and mentions in the store', response: { 200: StatsBody, ...ERROR_RESPONSES } } },
-    async () => ({ ...(await app.parley.store.stats()), store: app.parley.store.kind }),
+    async () => ({ ...(await app.parley.reads.stats()), store: app.parley.store.kind }),
   );
 };
 

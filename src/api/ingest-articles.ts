@@ -1,6 +1,7 @@
 /**
  * Articles posted to `POST /api/documents`, run through the same pipeline as `parley ingest`
- * (the `full` pipeline, in this thread, built once on first use) and stored in one batch. Each
+ * (the `full` pipeline, built once on first use, in this thread or — for a server, so that a large
+ * POST does not hold the event loop — in worker threads) and stored in one batch. Each
  * article is read with the JSONL ingest rules (`recordToRaw`: text wins over html; id defaults to
  * one made from the content hash), so an article posted here and the same line ingested from a
  * file become the same document. Known content is reported as a duplicate without processing.
@@ -36,18 +37,33 @@ export interface IngestOutcome {
   counts: { inserted: number; updated: number; duplicates: number; failed: number; events: number };
 }
 
+export interface IngesterOptions {
+  /** Worker threads for the pipeline (default 0: in this thread). */
+  workers?: number;
+}
+
 export class ArticleIngester {
   readonly #store: Store;
+  readonly #workers: number;
   #runner: Promise<Runner> | undefined;
-  /** Batches run one after another: the pipeline runs in this thread, and the store takes one writer. */
+  /** Batches run one after another: the store takes one writer. */
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(store: Store) {
+  constructor(store: Store, opts: IngesterOptions = {}) {
     this.#store = store;
+    this.#workers = Math.max(0, Math.floor(opts.workers ?? 0));
   }
 
   private runner(): Promise<Runner> {
-    return (this.#runner ??= pipelineSpec('full').then((pipeline) => createRunner({ pipeline, config: {}, workers: 0 })));
+    if (!this.#runner) {
+      const r = pipelineSpec('full').then((pipeline) => createRunner({ pipeline, config: {}, workers: this.#workers }));
+      // A runner that failed to start is tried again on the next POST.
+      r.catch(() => {
+        if (this.#runner === r) this.#runner = undefined;
+      });
+      this.#runner = r;
+    }
+    return this.#runner;
   }
 
   /** Process and store the articles; never throws for a bad article (its outcome says why). */
@@ -108,6 +124,6 @@ export class ArticleIngester {
   async close(): Promise<void> {
     const r = this.#runner;
     this.#runner = undefined;
-    if (r) await (await r).close();
+    if (r) await r.then((x) => x.close(), () => undefined);
   }
 }

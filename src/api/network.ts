@@ -42,7 +42,7 @@ const network: FastifyPluginAsyncTypebox = async (app) => {
       const root = q.root?.split(',');
       const bad = root?.find((r) => Number(r) < 1 || Number(r) > 20);
       if (bad !== undefined) throw badRequest('query parameter', 'root', `'${bad}' is not a CAMEO root (01 to 20)`);
-      const net = await app.parley.store.network({ from: q.from, to: q.to, min: q.min, root, maxEdges: q.maxEdges ?? DEFAULT_EDGES });
+      const net = await app.parley.reads.network({ from: q.from, to: q.to, min: q.min, root, maxEdges: q.maxEdges ?? DEFAULT_EDGES });
       const info = app.parley.actorInfo();
       return { ...net, nodes: net.nodes.map((n) => ({ ...n, name: info.name(n.id) ?? null })) };
     },

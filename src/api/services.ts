@@ -1,5 +1,6 @@
 /**
- * The services every route uses — the store, the CAMEO table, the knowledge base (loaded on first
+ * The services every route uses — the store (for writes) and its reads (the store itself, or a
+ * pool of read-only connections in worker threads, behind a cache of aggregate results), the CAMEO table, the knowledge base (loaded on first
  * use), the article ingester and the server's configuration — decorated once on the root instance
  * as `app.parley` by a plugin that opts out of encapsulation (fastify-plugin), so resource plugins
  * declare it as a dependency instead of reaching for globals.
@@ -8,7 +9,9 @@ import fp from 'fastify-plugin';
 import type { Kb } from '../actors/kb.js';
 import type { CameoTable } from '../code/cameo.js';
 import type { ActorInfo } from '../export/actor-info.js';
+import type { StoreReads } from '../store/sqlite/read-pool.js';
 import type { Store } from '../store/store.js';
+import type { ReadCache } from './read-cache.js';
 import type { ArticleIngester } from './ingest-articles.js';
 
 export interface ApiConfig {
@@ -25,7 +28,12 @@ export interface ApiConfig {
 }
 
 export interface ApiServices {
+  /** The store: writes (`POST /api/documents`) and what is not a read query. */
   store: Store;
+  /** Where every read route queries: the store, or a read pool; dyad series and networks through `cache`. */
+  reads: StoreReads;
+  /** The cache of aggregate reads, when there is one. */
+  cache: ReadCache | undefined;
   cameo: CameoTable;
   /** The knowledge base, or undefined when it cannot be loaded (actor search then uses the data only). */
   kb(): Kb | undefined;

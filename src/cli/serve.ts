@@ -3,11 +3,20 @@
  * (every other path) on one port. Listens on 127.0.0.1:8080 by default. Writes
  * (`POST /api/documents`) need `Authorization: Bearer $PARLEY_API_TOKEN` when that variable is
  * set, and are refused on a non-loopback address without it. Stops cleanly on SIGINT/SIGTERM.
+ *
+ * On a SQLite store, read routes query a pool of read-only connections in worker threads
+ * (`--read-workers N`, `PARLEY_READ_WORKERS`; default one per core; 0 queries on the main thread),
+ * so that concurrent requests do not wait for each other's synchronous queries; dyad series and
+ * networks are cached until the data changes (`--cache N` results, `PARLEY_API_CACHE`; 0: none).
+ * Articles posted to the API are processed in a worker thread; their writes use the main
+ * thread's connection. A PostgreSQL store uses its own connection pool.
  */
 import { buildApp, DEFAULT_BODY_LIMIT } from '../api/app.js';
 import { isLoopback } from '../api/write-guard.js';
 import { ParleyError } from '../errors.js';
+import { DEFAULT_CACHE_ENTRIES } from '../api/read-cache.js';
 import { openStore, SqliteStore } from '../store/index.js';
+import { defaultReadWorkers, SqliteReadPool } from '../store/sqlite/read-pool.js';
 import type { Store } from '../store/store.js';
 import { dbLocation, intFlag, parse } from './args.js';
 
@@ -16,6 +25,8 @@ export const summary = 'serve the HTTP API and the dashboard';
 export interface Served {
   /** The address the server listens on, e.g. http://127.0.0.1:8080. */
   url: string;
+  /** Worker threads answering reads (0: the main thread, or a PostgreSQL store's own pool). */
+  readWorkers: number;
   close(): Promise<void>;
 }
 
@@ -28,6 +39,12 @@ export interface ServeOptions {
   webRoot?: string | null;
   /** Log requests to stderr (JSON lines). */
   log?: boolean;
+  /** Read-only connections in worker threads for a SQLite store (default {@link defaultReadWorkers}; 0: none). */
+  readWorkers?: number;
+  /** Dyad series and networks kept until the data changes (default {@link DEFAULT_CACHE_ENTRIES}; 0: none). */
+  cacheEntries?: number;
+  /** Worker threads for the pipeline of posted articles (default 1; 0: the main thread). */
+  ingestWorkers?: number;
 }
 
 /**
@@ -53,9 +70,16 @@ export async function serve(opts: ServeOptions = {}): Promise<Served> {
   const store = await openStore(dbLocation(opts.db));
   prepareStore(store);
   let app;
+  let pool: SqliteReadPool | undefined;
   try {
+    const readWorkers = opts.readWorkers ?? defaultReadWorkers();
+    // After prepareStore, so that every connection reads the planner statistics.
+    if (store instanceof SqliteStore && readWorkers > 0 && store.location !== ':memory:' && store.location !== '') pool = await SqliteReadPool.open(store.location, { size: readWorkers });
     app = await buildApp({
       store,
+      reads: pool,
+      cacheEntries: opts.cacheEntries,
+      ingestWorkers: opts.ingestWorkers ?? 1,
       host,
       cors: opts.cors,
       bodyLimit: opts.bodyLimit,
@@ -63,6 +87,7 @@ export async function serve(opts: ServeOptions = {}): Promise<Served> {
       logger: opts.log ? { level: 'info' } : { level: 'warn' },
     });
   } catch (err) {
+    await pool?.close();
     await store.close();
     throw err;
   }
@@ -71,18 +96,27 @@ export async function serve(opts: ServeOptions = {}): Promise<Served> {
     address = await app.listen({ host, port });
   } catch (err) {
     await app.close().catch(() => undefined);
+    await pool?.close();
     await store.close();
     throw new ParleyError('PARLEY_API_LISTEN', { host, port, why: (err as Error).message }, { cause: err });
   }
   let closing: Promise<void> | undefined;
   return {
     url: address,
+    readWorkers: pool?.size ?? 0,
     close: () =>
       (closing ??= (async () => {
         await app.close();
+        await pool?.close();
         await store.close();
       })()),
   };
+}
+
+/** An environment variable's value, or undefined when unset or empty. */
+function envValue(name: string): string | undefined {
+  const v = process.env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -96,6 +130,8 @@ export async function run(argv: string[]): Promise<number> {
       'body-limit': { type: 'string' },
       'web-root': { type: 'string' },
       log: { type: 'boolean' },
+      'read-workers': { type: 'string' },
+      cache: { type: 'string' },
     },
     'serve',
   );
@@ -116,10 +152,13 @@ export async function run(argv: string[]): Promise<number> {
     bodyLimit: intFlag('--body-limit', values['body-limit'], DEFAULT_BODY_LIMIT),
     webRoot: typeof values['web-root'] === 'string' ? values['web-root'] : undefined,
     log: Boolean(values.log),
+    readWorkers: intFlag('--read-workers', values['read-workers'] ?? envValue('PARLEY_READ_WORKERS'), defaultReadWorkers()),
+    cacheEntries: intFlag('--cache', values.cache ?? envValue('PARLEY_API_CACHE'), DEFAULT_CACHE_ENTRIES),
   });
   const token = process.env.PARLEY_API_TOKEN;
   const writes = token ? 'writes need the PARLEY_API_TOKEN bearer token' : isLoopback(host) ? 'writes open to this machine' : 'writes refused (no PARLEY_API_TOKEN)';
-  process.stderr.write(`parley serve: ${served.url} — dashboard at /, API at /api (openapi.json), ${writes}. Ctrl-C stops.\n`);
+  const reads = served.readWorkers > 0 ? `; reads in ${served.readWorkers} worker thread${served.readWorkers === 1 ? '' : 's'}` : '';
+  process.stderr.write(`parley serve: ${served.url} — dashboard at /, API at /api (openapi.json), ${writes}${reads}. Ctrl-C stops.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -10,6 +10,7 @@ import { ERRORS } from '../../../src/errors.js';
 import { ParleyError } from '../../../src/errors.js';
 import { isLoopback } from '../../../src/api/write-guard.js';
 import { classify } from '../../../src/api/api-error.js';
+import { SqliteReadPool } from '../../../src/store/sqlite/read-pool.js';
 import type { Store } from '../../../src/store/store.js';
 import { fixture, json } from './setup.js';
 import type { Fixture } from './setup.js';
@@ -119,6 +120,59 @@ describe('api app', () => {
       assert.equal(r.headers['x-content-type-options'], 'nosniff', url);
       assert.equal(r.headers['x-frame-options'], 'DENY', url);
     }
+  });
+});
+
+describe('api app with a read pool', () => {
+  let fx: Fixture;
+  let pool: SqliteReadPool;
+  before(async () => {
+    fx = await fixture();
+    pool = await SqliteReadPool.open(fx.db, { size: 2 });
+  });
+  after(async () => {
+    await pool?.close();
+    await fx.close();
+  });
+
+  test('api app answers every read route from a read pool as from the store, errors included', async () => {
+    const direct = await fx.app({ cacheEntries: 0 });
+    const pooled = await fx.app({ reads: pool, cacheEntries: 0 });
+    const first = json(await direct.inject('/api/events?limit=2'));
+    const urls = [
+      '/api/stats',
+      '/api/events?source=CHN&limit=3',
+      `/api/events?limit=2&cursor=${first.next}`,
+      '/api/events?q=sanctions',
+      '/api/events?format=csv',
+      `/api/events/${first.events[0].id}`,
+      '/api/events/no-such-event',
+      `/api/documents/${first.events[0].docId}`,
+      '/api/documents/no-such-document',
+      '/api/dyads?a=CHN&b=IRN&interval=month',
+      '/api/network?min=2',
+      '/api/actors?q=ira',
+      '/api/events?cursor=bm90LWEtY3Vyc29y',
+    ];
+    for (const url of urls) {
+      const a = await direct.inject(url);
+      const b = await pooled.inject(url);
+      assert.equal(b.statusCode, a.statusCode, url);
+      assert.equal(b.body, a.body, url);
+    }
+  });
+
+  test('api app writes through the store while a read pool answers reads', async () => {
+    const app = await fx.app({ reads: pool });
+    const post = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      payload: { published: '2023-04-04', text: 'Kenya thanked Japan on Monday for the new water project.' },
+    });
+    assert.equal(post.statusCode, 201);
+    const events = json(await app.inject('/api/events?source=KEN')).events;
+    assert.equal(events.length, 1);
+    assert.equal(json(await app.inject(`/api/documents/${events[0].docId}`)).id, events[0].docId);
   });
 });
 

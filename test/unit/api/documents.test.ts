@@ -52,6 +52,19 @@ describe('api documents', () => {
     assert.equal(json(missing).code, 'PARLEY_STORE_NOT_FOUND');
   });
 
+  test('api documents POST runs the pipeline in a worker thread when asked, with the same outcome', async () => {
+    const threaded = await fx.app({ ingestWorkers: 1 });
+    const article = { ...ARTICLE, id: 'post-threaded', text: `${ARTICLE.text}\nGermany also thanked France on Tuesday for its support.` };
+    const r = await threaded.inject({ method: 'POST', url: '/api/documents', payload: article });
+    assert.equal(r.statusCode, 201);
+    const [result] = json(r).results;
+    assert.equal(result.status, 'inserted');
+    assert.ok(result.events >= 1);
+    const d = json(await app.inject('/api/documents/post-threaded'));
+    assert.equal(d.events.length, result.events, 'stored by the main thread as the worker coded it');
+    assert.ok(d.events.some((e: { source: { code: string }; target: { code: string } }) => e.source.code === 'DEU' && e.target.code === 'RUS'));
+  });
+
   test('api documents POST ingests one article through the pipeline and reports duplicates', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/documents', payload: ARTICLE });
     assert.equal(r.statusCode, 201);
