@@ -377,15 +377,17 @@ export class SentenceView {
           : (SELF_NOUNS.has(this.lemma(i - 1)) && POSSESSIVE_PRONOUNS.has(this.norm(i - 2))) ||
             (this.pos(i - 1) === 'PRON' && SUBJECT_PRONOUNS.has(this.norm(i - 1)))) &&
         this.norm(i - 1) !== "'s" &&
-        forms.some((f) => f.forms.has('s') || f.forms.has('past') || (f.forms.has('base') && (this.invertedBefore(i - 1) || this.pluralBefore(i - 1)))) &&
+        forms.some((f) => f.forms.has('s') || f.forms.has('past') || (f.forms.has('base') && (this.invertedBefore(i - 1) || this.pluralBefore(i - 1) || this.coordinatedBefore(i - 1)))) &&
         (this.mentionAt[i + 1] !== undefined ||
           // "Pakistan bombs suspected militant camps": an adjectival participle opens the object
           (this.mentionAt[i - 1] !== undefined && this.pos(i + 1) === 'VERB' && /ed$/.test(this.norm(i + 1)) && this.pos(i + 2) !== 'NUM' && (this.isNominalBasic(i + 2) || this.mentionAt[i + 2] !== undefined)) ||
           this.pos(i + 1) === 'DET' ||
+          // "Kenya arrests key Al-Qaeda suspect": an "-s" or past form before an adjective and an actor
+          (this.mentionAt[i - 1] !== undefined && this.pos(i + 1) === 'ADJ' && this.mentionAt[i + 2] !== undefined && forms.some((f) => f.forms.has('s') || f.forms.has('past')) && !this.eventNouns.has(this.lemma(i))) ||
           this.pos(i + 1) === 'NUM' ||
           this.norm(i + 1) === 'up' ||
-          // "Zarqawi group claims attack on X": an "-s" verb form before a bare noun, unless it is an event noun itself ("EU talks process")
-          (this.pos(i + 1) === 'NOUN' && forms.some((f) => f.forms.has('s')) && !this.eventNouns.has(this.lemma(i)) && !this.eventNouns.has(this.norm(i).replace(/s$/, ''))) ||
+          // "Zarqawi group claims attack on X" (also a base form after coordinated actors: "Egypt, Jordan sign water deal"): an "-s" verb form before a bare noun, unless it is an event noun itself ("EU talks process")
+          (this.pos(i + 1) === 'NOUN' && (forms.some((f) => f.forms.has('s')) || this.coordinatedBefore(i - 1)) && !this.eventNouns.has(this.lemma(i)) && !this.eventNouns.has(this.norm(i).replace(/s$/, ''))) ||
           (this.pos(i + 1) === 'ADP' && this.norm(i + 1) !== 'of' && forms.some((f) => f.forms.has('past') && !f.forms.has('s'))))
       ) {
         out[i] = true;
@@ -414,6 +416,16 @@ export class SentenceView {
     return this.pos(end) === 'NOUN' && this.nounPhraseHasMention(end);
   }
 
+  /** The actor ending at `end` is the last of two or more coordinated actors ("Egypt, Jordan", "Egypt and Jordan"). */
+  private coordinatedBefore(end: number): boolean {
+    const m = this.mentionAt[end];
+    if (!m) return false;
+    let k = end;
+    while (k >= 0 && this.mentionAt[k] === m) k--;
+    const n = this.norm(k);
+    return k >= 1 && (n === ',' || n === 'and' || n === '&') && this.mentionAt[k - 1] !== undefined && this.mentionAt[k - 1] !== m && this.mentionAt[k - 1]!.country !== m.country;
+  }
+
   /** The actor ending at `end` follows an auxiliary: "Did Turkey attack", "Will Iran meet". */
   private invertedBefore(end: number): boolean {
     const m = this.mentionAt[end];
@@ -439,6 +451,11 @@ export class SentenceView {
     if (this.mentionAt[i]) return true;
     const p = this.pos(i);
     return p === 'NOUN' || p === 'PROPN' || p === 'ADJ' || p === 'NUM' || (p === 'PART' && this.norm(i) === "'s");
+  }
+
+  /** A time word ("Monday", "week", "yesterday"). */
+  isTemporal(i: number): boolean {
+    return TEMPORAL_NOUNS.has(this.norm(i)) || TEMPORAL_NOUNS.has(singularOf(this.norm(i)));
   }
 
   /** "he", "she", "it", "they", "we" (resolved or not). */
@@ -589,7 +606,12 @@ export class SentenceView {
     if (!a || !b || a === b) return false;
     let e = c + 1;
     while (e < this.tokens.length && this.mentionAt[e] === b) e++;
-    return e < this.tokens.length && (this.pos(e) === 'NOUN' || this.pos(e) === 'PROPN') && !this.mentionAt[e] && !this.promoted[e];
+    if (e >= this.tokens.length || this.mentionAt[e]) return false;
+    if ((this.pos(e) === 'NOUN' || this.pos(e) === 'PROPN') && !this.promoted[e]) return true;
+    // "Egypt, Jordan sign accords", "Blair, Bush to meet": a list that opens the line, before its verb
+    if (!this.isVerb(e) && !(this.norm(e) === 'to' && this.isVerb(e + 1))) return false;
+    for (let k = 0; k < c; k++) if (!this.mentionAt[k] && this.norm(k) !== ',') return false;
+    return true;
   }
 
   /** A short line without a final verb-rich clause: a sentence-case headline ("No progress in N.Korea, Japan talks"). */
@@ -1073,6 +1095,28 @@ export class SentenceView {
       let e = subj.end;
       while (e < this.tokens.length && (this.pos(e) === 'ADV' || this.pos(e) === 'AUX' || this.pos(e) === 'PART')) e++;
       return e < this.tokens.length && (this.isVerb(e) || this.pos(e) === 'VERB') ? subj : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The actor a clause opened by "after"/"following" reacts upon: the subject of the clause before
+   * it ("Sudan agreed to the plan after | Britain set a deadline" → Sudan), when the subject of the
+   * after-clause starts at `subjectStart` and the clause before names an actor as its subject.
+   */
+  reactedBy(subjectStart: number): NounPhrase | undefined {
+    const k = subjectStart - 1;
+    const n = this.norm(k);
+    if ((n !== 'after' && n !== 'following') || this.pos(k) === 'VERB') return undefined;
+    for (let j = k - 1; j >= 0; j--) {
+      const w = this.norm(j);
+      if (w === ';' || w === ':' || w === '"' || w === 'who' || w === 'which' || w === 'that' || w === 'because' || w === 'if' || w === 'when' || w === 'while') return undefined;
+      if (this.isVerb(j) && !this.isGerund(j)) {
+        // the clause before reports an act of the lexicon ("agreed", "recalled"), not a fate ("died")
+        if (this.forms.lookup(this.norm(j)).length === 0) return undefined;
+        const s = this.subjectBefore(this.verbGroup(j).start);
+        return s && s.mentions.length > 0 ? s : undefined;
+      }
     }
     return undefined;
   }

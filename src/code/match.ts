@@ -226,9 +226,14 @@ function phraseHasNoun(view: SentenceView, np: NounPhrase | undefined, nouns: st
   for (let k = np.start; k < np.end; k++) {
     if (nouns.includes(view.lemma(k)) || nouns.includes(view.norm(k)) || nouns.includes(singular(view.norm(k)))) return true;
   }
-  // "deported Eritreans": a plural nationality names people
+  // "deported Eritreans": a plural nationality names people; so does a member of a body or group
+  // ("deported the Algerian militant", "expelled the Syrian cleric"), not a named person
   if (nouns.some((w) => PEOPLE_WORDS.has(w))) {
     for (const m of np.mentions) if (m.resolvedBy === 'demonym' && /[a-z]s$/.test(m.text) && m.sector === null) return true;
+    const head = np.mentions[np.mentions.length - 1];
+    let last = np.end - 1;
+    while (last > np.start && view.pos(last) === 'PUNCT') last--;
+    if (head && head.person === null && head.sector !== null && view.mentionAt[last] === head) return true;
   }
   return false;
 }
@@ -322,7 +327,7 @@ function infinitiveAt(view: SentenceView, k: number): boolean {
 }
 
 /** The target phrase of a pattern in the active voice: the first slot that names an actor. */
-function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): { np?: NounPhrase; reciprocal: boolean } {
+function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): { np?: NounPhrase; reciprocal: boolean; oneWay?: boolean } {
   const { pattern } = m;
   const own = new Set((subject?.mentions ?? []).map((s) => s.country));
   for (const slot of pattern.target) {
@@ -354,9 +359,16 @@ function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): {
   }
   // "UN urges dialogue after Rwanda vows action", "Panama recalled its envoy after Cuba threatened ...": a reaction with no target of its own is
   // directed at the actor of the event it follows
-  if (!pattern.fallback && !pattern.symmetric && !pattern.followedBy) {
+  // (one way only for a symmetric act of one actor: "Sudan agreed to the plan after Britain set a deadline")
+  if (!pattern.fallback && !pattern.followedBy && (!pattern.symmetric || own.size === 1)) {
     const np = view.reactionTo(m.after);
-    if (np && np.mentions.some((x) => !own.has(x.country))) return { np, reciprocal: false };
+    if (np && np.mentions.some((x) => !own.has(x.country))) return { np, reciprocal: false, oneWay: pattern.symmetric };
+  }
+  // "Sudan agreed to the plan after Britain set a deadline": an act in an "after" clause with no target
+  // of its own is directed at the subject of the clause it follows (one way only: "agreed" is no talk)
+  if (!pattern.fallback && !pattern.followedBy && subject) {
+    const np = view.reactedBy(subject.start);
+    if (np && np.mentions.some((x) => !own.has(x.country))) return { np, reciprocal: false, oneWay: true };
   }
   return { reciprocal: false };
 }
@@ -411,7 +423,7 @@ function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
   if (all.length === 0) return;
   // The most specific pattern that finds a target; else the most specific (for the diagnostics).
   let m = all[0];
-  let found: { np?: NounPhrase; reciprocal: boolean } = { reciprocal: false };
+  let found: { np?: NounPhrase; reciprocal: boolean; oneWay?: boolean } = { reciprocal: false };
   if (!passive) {
     for (const cand of all) {
       const t = activeTarget(view, cand, subject);
@@ -452,6 +464,11 @@ function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
     if (sources.length === 0) return refuse(out, view, v, pattern, 'code:no-source', `no actor is the subject of '${view.surface(v)}'`);
     reciprocal = found.reciprocal;
     targets = found.np?.mentions ?? [];
+    // "US and Iraqi forces battle insurgents": a symmetric act on an object that names no actor is
+    // not between the coordinated subjects
+    if (targets.length === 0 && !reciprocal && sources.length >= 2 && pattern.symmetric && pattern.target.some((t) => t.kind === 'object') && otherParty(view, m.object, lexicon)) {
+      return refuse(out, view, v, pattern, 'code:no-target', `the object of '${view.surface(v)}' names no actor`);
+    }
     if (targets.length === 0 && !reciprocal && sources.length >= 2) {
       // "China and Iran expressed support on issues concerning each other's interests"
       const end = clauseEnd(view, v);
@@ -464,7 +481,19 @@ function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
       }
     }
   }
-  emit(out, view, v, pattern, a, sources, targets, reciprocal, passive ? 'passive' : 'active', cameo);
+  emit(out, view, v, pattern, a, sources, targets, reciprocal, passive ? 'passive' : 'active', cameo, found.oneWay === true);
+}
+
+/**
+ * The object names a party of people that is no actor ("battle insurgents", "met rebels"): a plain
+ * plural noun, not a time ("met twice this week"), nor the act itself ("fought pitched battles").
+ */
+function otherParty(view: SentenceView, np: NounPhrase | undefined, lexicon: Lexicon): boolean {
+  if (!np || np.reciprocal || np.pronoun || np.selfReference || np.mentions.length > 0) return false;
+  const head = np.end - 1;
+  const w = view.norm(head);
+  if (view.pos(head) !== 'NOUN' || !/[a-z]s$/.test(w) || view.isTemporal(head)) return false;
+  return !lexicon.byVerb.has(view.lemma(head)) && !lexicon.byNoun.has(view.lemma(head)) && !lexicon.byNoun.has(singular(w));
 }
 
 function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: CameoTable, out: SentenceResult): void {
@@ -764,6 +793,7 @@ function emit(
   reciprocal: boolean,
   frame: Frame,
   cameo: CameoTable,
+  oneWay = false,
 ): void {
   // a people at large ("Eritreans arrived in Khartoum") makes no visit
   const visit = pattern.code === '042' || pattern.code === '043';
@@ -809,7 +839,7 @@ function emit(
         continue;
       }
       out.candidates.push({ ...base, code: codeFor(s), source: s, target: t, derived: 'direct' });
-      if (future) continue;
+      if (future || oneWay) continue;
       // unarmed people ("troops clashed with protesters") do not use force back
       const unarmed = t.sector !== null && UNARMED.has(t.sector) && (cameo.root(code) === '19' || cameo.root(code) === '18');
       if (pairSymmetric && !unarmed) out.candidates.push({ ...base, code: codeFor(t), source: t, target: s, derived: 'reverse' });

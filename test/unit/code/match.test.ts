@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coded, refusals } from './code-helper.js';
+import { coded, codedWithKb, refusals } from './code-helper.js';
 
 test('match an event noun as the object of a support verb takes the verb subject as source', () => {
   assert.deepEqual(coded('Kenya levelled fresh accusations against Uganda on Monday.'), ['KEN>UGA 112']);
@@ -86,5 +86,33 @@ test('match a verbal reaction without a target is directed at the actor of the e
 });
 
 test('match a reaction of any kind is directed at the actor of the event it follows', () => {
-  assert.deepEqual(coded('Kenya recalled its ambassador after Uganda threatened to close the border.'), ['KEN>UGA 161']);
+  // (and the threat, which names no target, is directed at the actor that reacts to it)
+  assert.deepEqual(coded('Kenya recalled its ambassador after Uganda threatened to close the border.'), ['KEN>UGA 161', 'UGA>KEN 130']);
+});
+
+test('match an act in an after-clause without a target is directed at the subject of the clause it follows', () => {
+  assert.deepEqual(coded('Kenya agreed to the peace plan after Britain set a deadline.'), ['GBR>KEN 139', 'KEN>GBR 030']);
+  // one way only: agreeing is no talk
+  assert.ok(!coded('Kenya agreed to the peace plan after Britain set a deadline.').includes('GBR>KEN 030'));
+  // the clause before must report an act of the lexicon, not a fate
+  assert.deepEqual(coded('An American woman died after Kenyan police opened fire.'), []);
+});
+
+test('match a list of actors opening a headline is the subject of the verb after it', () => {
+  assert.deepEqual(coded('Egypt, Jordan sign water deal.'), ['EGY>JOR 057', 'JOR>EGY 057']);
+  assert.deepEqual(codedWithKb('Blair, Chirac to Meet on Trade Dispute'), ['FRA>GBR 036', 'GBR>FRA 036']);
+});
+
+test('match a symmetric act on an object that names no actor is not between its coordinated subjects', () => {
+  assert.deepEqual(coded('Kenya and Uganda battle rebels near the border.'), []);
+  assert.deepEqual(coded('Kenya and Uganda met in Nairobi.'), ['KEN>UGA 040', 'UGA>KEN 040']);
+});
+
+test('match an "-s" verb form before an adjective and an actor is the verb of a sentence-case headline', () => {
+  assert.deepEqual(codedWithKb('Kenya arrests key Al-Qaeda suspect.'), ['KEN>ALQAEDA 173']);
+});
+
+test('match a member of a body or group satisfies an object of people words, a named person does not', () => {
+  assert.deepEqual(codedWithKb('Spain expels Morocco militant to Rabat.'), ['ESP>MAR 174']);
+  assert.deepEqual(codedWithKb("Kenya frees Museveni 'plotters'."), []);
 });
