@@ -133,6 +133,8 @@ export interface RunProgress {
   waiting: number;
   active: number;
   delayed: number;
+  /** Workers connected to the queue. */
+  workers: number;
 }
 
 /**
@@ -163,6 +165,7 @@ export async function waitForRun(
           waiting: (jc.waiting ?? 0) + (jc.prioritized ?? 0) + (jc['waiting-children'] ?? 0),
           active: jc.active ?? 0,
           delayed: jc.delayed ?? 0,
+          workers: await queue.getWorkersCount(),
         };
         opts.onProgress?.(p);
         if (p.done >= p.queued) return { ...p, complete: true };

@@ -47,11 +47,21 @@ export async function runIngestQueue(values: Parsed['values'], inputs: string[])
   if (values['no-wait'] === true || enq.documents === 0) return reportFailures('ingest', enq.failures);
 
   let problem = '';
+  let noWorkerSince = 0;
+  let warned = false;
   const show = (p: RunProgress) => {
+    if (p.workers === 0 && p.done < p.queued) {
+      noWorkerSince ||= Date.now();
+      if (!warned && Date.now() - noWorkerSince > 5000) {
+        warned = true;
+        if (tty) process.stderr.write('\r\x1b[K');
+        say(`no worker is connected to queue '${cfg.name}'; start \`parley worker\` (with the same PARLEY_QUEUE) to process the jobs`);
+      }
+    } else noWorkerSince = 0;
     const secs = (performance.now() - started) / 1000;
     live(
       `queued ${Math.max(0, p.queued - p.done)} · done ${p.done} · failed ${p.failed} · ${Math.round(p.done / Math.max(secs, 1e-3))}/s` +
-        ` · jobs waiting ${p.waiting}, running ${p.active}, retrying ${p.delayed}`,
+        ` · jobs waiting ${p.waiting}, running ${p.active}, retrying ${p.delayed} · workers ${p.workers}`,
     );
     problem = '';
   };
