@@ -53,6 +53,9 @@ export interface ThroughputResult {
   doneMs: number;
   /** Resolution results of the PostgreSQL run. */
   resolved: { documents: number; stories: number; mergedEvents: number; multiArticleEvents: number } | null;
+  /** Documents still waiting for resolution when every article was stored, and the seconds the workers' last passes took to resolve them. */
+  resolveBacklog: number;
+  resolveDrainSeconds: number;
 }
 
 export interface ThroughputOptions {
@@ -164,9 +167,21 @@ export async function runThroughputBench(opts: ThroughputOptions = {}): Promise<
     const stats = new QueueStats(cfg);
     const totals = await stats.totals();
     await stats.close();
+    const pending = async () => {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      try {
+        return Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".resolve_queue`)).rows[0].n);
+      } finally {
+        await c.end();
+      }
+    };
+    const resolveBacklog = await pending();
     const latency = await idleLatency(cfg, 20);
+    const t1 = performance.now();
     for (const w of ws) w.proc.kill('SIGTERM');
     await Promise.all(ws.map((w) => w.exited));
+    const resolveDrainSeconds = (performance.now() - t1) / 1000;
     rows.push({
       setup: `${workers} workers × ${threads} thread${threads === 1 ? '' : 's'} (${concurrency} jobs each) → PostgreSQL via Redis${opts.resolve === false ? ' (no resolve)' : ' (+ resolve)'}`,
       articles: n,
@@ -200,6 +215,8 @@ export async function runThroughputBench(opts: ThroughputOptions = {}): Promise<
       pickupMs: latency.pickupMs,
       doneMs: latency.doneMs,
       resolved,
+      resolveBacklog,
+      resolveDrainSeconds,
     };
   } finally {
     for (const p of procs) if (p.exitCode === null) p.kill('SIGKILL');
@@ -221,6 +238,7 @@ export function formatThroughput(r: ThroughputResult): string {
   if (r.resolved) {
     lines.push(
       `resolution (PostgreSQL run): ${r.resolved.documents} documents resolved, ${r.resolved.stories} story clusters, ${r.resolved.mergedEvents} merged events (${r.resolved.multiArticleEvents} from more than one article)`,
+      `resolution backlog when every article was stored: ${r.resolveBacklog} documents, resolved by the workers' last passes in ${r.resolveDrainSeconds.toFixed(1)} s (one resolver at a time)`,
     );
   }
   return lines.join('\n');
