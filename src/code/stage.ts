@@ -75,6 +75,8 @@ function confidenceOf(c: Candidate, view: SentenceView): number {
   if (c.frame === 'location') x -= 0.1;
   if (c.frame === 'passive') x -= 0.05;
   if (c.modality !== 'asserted') x -= 0.05;
+  // a family fallback ("sought X's backing", "withdrew from X") is read from a verb's family, not a specific pattern
+  if (c.pattern.fallback) x -= 0.1;
   for (const m of [c.source, c.target]) if (m.antecedent !== undefined || String(m.resolvedBy).startsWith('coref')) x -= 0.05;
   return Math.round(Math.max(0.3, x) * 100) / 100;
 }

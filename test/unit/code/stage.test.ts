@@ -121,3 +121,11 @@ test('code stage names event actors canonically: the person, else the state or o
   const ev = praise.evidence[0];
   assert.equal(doc.text.slice(ev.source!.start, ev.source!.end), 'his country');
 });
+
+test('code stage gives a family fallback a lower confidence than a specific pattern', () => {
+  const specific = run('Kenya sought aid from Uganda.').layers.events[0];
+  const fallback = run("Kenya sought Uganda's backing for the bid.").layers.events[0];
+  assert.equal(specific.cameo.code, '023');
+  assert.equal(fallback.cameo.code, '020');
+  assert.ok(fallback.confidence < specific.confidence);
+});
