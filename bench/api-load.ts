@@ -5,12 +5,20 @@
  * seconds: filtered `/api/events` pages, a dyad series, network queries. Each scenario cycles
  * through several variants (other actors, other years) so no single answer is hot. Prints p50/p95/
  * p99 per scenario (from every response's time, not autocannon's fixed percentiles), requests per
- * second, non-2xx answers, and the machine's load before and after (the machine may be shared).
+ * second, non-2xx answers, the 1-minute load average after each scenario, and the machine's load
+ * before and after (the machine may be shared).
+ *
+ * `--server NAME=FLAGS` (repeatable) runs every scenario against each server setting in turn, e.g.
+ * `--server 'main-thread=--read-workers 0 --cache 0' --server 'pool=--cache 0' --server 'pool+cache='`
+ * to compare the read pool and the result cache with the single-connection server under the same
+ * load. With the cache on, each variant of a scenario is computed once (in the unmeasured
+ * warm-up) and then answered from the cache: those figures are for repeated queries.
  *
  * Targets: p95 < 50 ms for event pages, < 200 ms for dyad series and networks.
  *
  *   node dist/bench/api-load.js [--events 1000000] [--per-doc 5] [--batch 2000] [--seconds 8]
  *        [--connections 1,4] [--db .bench-tmp/api-load.db | postgres://…?schema=bench_api] [--reuse]
+ *        [--server NAME=FLAGS]…
  *
  * The generated text is invented: made-up sentences over real country codes, with CAMEO codes,
  * Goldstein values and PLOVER types from data/cameo.json.
@@ -41,11 +49,20 @@ export interface ApiLoadOptions {
   db?: string;
   /** Keep an existing store of the right size instead of generating it again. */
   reuse?: boolean;
+  /** Server settings to compare: a name and extra `parley serve` flags each (default: one, no flags). */
+  servers?: ServerSetting[];
   log?: (line: string) => void;
+}
+
+export interface ServerSetting {
+  name: string;
+  flags: string[];
 }
 
 export interface ScenarioResult {
   name: string;
+  /** The server setting's name. */
+  server: string;
   connections: number;
   kind: 'events' | 'dyad' | 'network';
   requests: number;
@@ -56,6 +73,8 @@ export interface ScenarioResult {
   max: number;
   non2xx: number;
   targetMs: number;
+  /** The 1-minute load average when the scenario ended. */
+  load1: number;
 }
 
 export interface ApiLoadResult {
@@ -258,8 +277,8 @@ async function countEvents(db: string): Promise<number> {
 }
 
 /** `parley serve` on a random loopback port, in its own process. */
-async function startServer(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const args = ['serve', '--db', db, '--port', '0', '--web-root', join(ROOT, 'dist', 'web')];
+async function startServer(db: string, flags: string[] = []): Promise<{ url: string; stop: () => Promise<void> }> {
+  const args = ['serve', '--db', db, '--port', '0', '--web-root', join(ROOT, 'dist', 'web'), ...flags];
   const isTs = import.meta.url.endsWith('.ts');
   const argv = isTs
     ? ['--import', 'tsx', '--input-type=module', '-e', `const { run } = await import(${JSON.stringify(join(ROOT, 'src', 'cli', 'main.ts'))}); process.exitCode = await run(process.argv.slice(1));`, ...args]
@@ -319,7 +338,7 @@ function scenarios(): Scenario[] {
 
 const TARGET: Record<ScenarioResult['kind'], number> = { events: 50, dyad: 200, network: 200 };
 
-async function fire(url: string, s: Scenario, seconds: number, connections: number): Promise<ScenarioResult> {
+async function fire(url: string, s: Scenario, seconds: number, connections: number, server: string): Promise<ScenarioResult> {
   const times: number[] = [];
   let n = 0;
   let non2xx = 0;
@@ -348,6 +367,7 @@ async function fire(url: string, s: Scenario, seconds: number, connections: numb
   const r2 = (x: number) => Math.round(x * 100) / 100;
   return {
     name: s.name,
+    server,
     connections,
     kind: s.kind,
     requests: times.length,
@@ -358,6 +378,7 @@ async function fire(url: string, s: Scenario, seconds: number, connections: numb
     max: r2(times[times.length - 1] ?? NaN),
     non2xx,
     targetMs: TARGET[s.kind],
+    load1: r2(loadavg()[0]),
   };
 }
 
@@ -379,34 +400,42 @@ export async function apiLoad(opts: ApiLoadOptions = {}): Promise<ApiLoadResult>
   const fileMB = isPostgresLocation(db)
     ? NaN
     : Math.round(((statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0)) / 1e6) * 10) / 10;
-  const server = await startServer(db);
+  const servers = opts.servers && opts.servers.length > 0 ? opts.servers : [{ name: 'serve', flags: [] }];
   const loadBefore = loadavg();
   const results: ScenarioResult[] = [];
-  try {
-    for (const c of connections) {
-      for (const s of scenarios()) {
-        // A short warm-up (statement cache, page cache) that is not measured.
-        await fire(server.url, s, 1, 1);
-        const r = await fire(server.url, s, seconds, c);
-        results.push(r);
-        log(`  c=${c} ${r.name.padEnd(34)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  ${r.p95 < r.targetMs ? 'ok' : 'OVER'}`);
+  for (const setting of servers) {
+    const server = await startServer(db, setting.flags);
+    try {
+      for (const c of connections) {
+        for (const s of scenarios()) {
+          // A short warm-up (statement cache, page cache) that is not measured.
+          await fire(server.url, s, 1, 1, setting.name);
+          const r = await fire(server.url, s, seconds, c, setting.name);
+          results.push(r);
+          log(
+            `  ${setting.name} c=${c} ${r.name.padEnd(34)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms  load ${r.load1.toFixed(2)}  ${r.p95 < r.targetMs ? 'ok' : 'OVER'}`,
+          );
+        }
       }
+    } finally {
+      await server.stop();
     }
-  } finally {
-    await server.stop();
   }
   return { events: stored, documents: Math.ceil(stored / perDoc), generateSeconds, fileMB, seconds, loadBefore, loadAfter: loadavg(), scenarios: results };
 }
 
 export function formatApiLoad(r: ApiLoadResult): string {
-  const head = `| scenario | conns | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | target p95 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n`;
+  const head = `| server | scenario | conns | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | load 1m | target p95 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n`;
   const rows = r.scenarios
-    .map((s) => `| ${s.name} | ${s.connections} | ${s.requests} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} | ${s.non2xx} | < ${s.targetMs} ${s.p95 < s.targetMs ? 'ok' : 'MISSED'} |`)
+    .map(
+      (s) =>
+        `| ${s.server} | ${s.name} | ${s.connections} | ${s.requests} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} | ${s.non2xx} | ${s.load1.toFixed(2)} | < ${s.targetMs} ${s.p95 < s.targetMs ? 'ok' : 'MISSED'} |`,
+    )
     .join('\n');
   const gen = r.generateSeconds !== undefined ? `, generated through putDocuments in ${r.generateSeconds.toFixed(0)} s (${Math.round(r.documents / r.generateSeconds)} docs/s)` : ' (reused)';
   return (
     `${Number.isNaN(r.fileMB) ? 'PostgreSQL' : 'SQLite'} store: ${r.events.toLocaleString('en')} events in ${r.documents.toLocaleString('en')} documents${Number.isNaN(r.fileMB) ? '' : `, ${r.fileMB} MB`}${gen}\n` +
-    `autocannon: ${r.seconds} s per scenario and connection count (server single-threaded: with c connections a request waits for up to c−1 others); ${cpus().length} cores; ` +
+    `autocannon: ${r.seconds} s per scenario, connection count and server setting; ${cpus().length} cores; ` +
     `load average before ${r.loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${r.loadAfter.map((x) => x.toFixed(2)).join(' ')}\n\n` +
     head +
     rows +
@@ -424,6 +453,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       connections: { type: 'string' },
       db: { type: 'string' },
       reuse: { type: 'boolean' },
+      server: { type: 'string', multiple: true },
     },
   });
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
@@ -435,6 +465,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     connections: values.connections === undefined ? undefined : values.connections.split(',').map(Number),
     db: values.db,
     reuse: values.reuse,
+    servers: (values.server ?? []).map((v) => {
+      const at = v.indexOf('=');
+      const name = at < 0 ? v : v.slice(0, at);
+      const flags = at < 0 ? [] : v.slice(at + 1).split(/\s+/).filter((f) => f !== '');
+      return { name, flags };
+    }),
     log: (s) => process.stderr.write(s + '\n'),
   });
   process.stdout.write(formatApiLoad(r));
