@@ -84,6 +84,9 @@ const UNASSERTING_NOUNS = new Set([
   'proposal', 'question', 'opposition', 'resistance', 'consideration', 'support',
 ]);
 
+/** Words after which "for" names an act that is announced ("set for talks", "due for a visit"). */
+const READY_WORDS = new Set(['set', 'due', 'ready', 'poised', 'scheduled', 'bound', 'headed', 'heading', 'gearing', 'preparing']);
+
 /** Prepositions that put an event noun in an adjunct of another clause ("In a phone call with X, Y said"). */
 const ADJUNCT_PREPS = new Set(['in', 'during', 'at', 'after', 'following', 'on', 'over', 'through']);
 
@@ -277,13 +280,34 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
       // a statement's words may come before its verb ("Y was spying, X said")
       const from = p.target.some((t) => t.kind === 'about') ? 0 : v + 1;
       if (p.requires && !hasWord(view, from, reach, p.requires)) continue;
-      if (p.unless && hasWord(view, v + 1, end, p.unless)) continue;
+      if (p.unless && unlessHolds(view, v, end, p, passive ? undefined : object)) continue;
       // a judgement a fallback reads from the reported words is void when they are negated ("was not a puppet")
       if (p.fallback && p.requires && negatedVerbIn(view, from, reach)) continue;
       found.push({ pattern: p, after, object });
     }
   }
   return found.sort((a, b) => b.pattern.specificity - a.pattern.specificity || a.pattern.order - b.pattern.order);
+}
+
+/** Prepositions of place and time that open an adjunct after the object ("hosted X | in a summit"). */
+const SETTING_PREPS = new Set(['in', 'at', 'during', 'on']);
+
+/**
+ * Whether one of the pattern's `unless` words occurs in the clause after the verb at `v`. When the
+ * object the pattern targets names an actor, a word in an adjunct of place or time after it does not
+ * count ("to host French and German leaders at a Madrid summit" is a host; "hosted a summit" is not).
+ */
+function unlessHolds(view: SentenceView, v: number, end: number, p: Pattern, object: NounPhrase | undefined): boolean {
+  const words = p.unless!;
+  const actorObject = p.target[0]?.kind === 'object' && object !== undefined && object.mentions.length > 0;
+  for (let k = v + 1; k < Math.min(end, view.length); k++) {
+    if (!(words.includes(view.lemma(k)) || words.includes(view.norm(k)) || words.includes(singular(view.norm(k))))) continue;
+    if (!actorObject || k < object!.end) return true;
+    let j = k - 1;
+    while (j >= object!.end && view.pos(j) !== 'ADP' && !view.isVerb(j)) j--;
+    if (!(j >= object!.end && view.pos(j) === 'ADP' && SETTING_PREPS.has(view.norm(j)))) return true;
+  }
+  return false;
 }
 
 /** Prepositions after which a bare participle of a violent act reads as passive ("killed in Gaza"). */
@@ -643,6 +667,20 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
   // "In a phone conversation with X on Friday, Y said ...": the source is the subject of the host clause
   // (not for nouns whose pattern names its own source slot: "resigned in protest against X" is no rally)
   const prep = npStart - 1;
+  // "Karzai set for visit to Pakistan", "the minister is due for talks with X": an act its actor is
+  // ready for is announced
+  // (the noun phrase may have taken "due for" in: "is due for talks")
+  const forAt = ownStart > npStart ? ownStart - 1 : prep;
+  if (!pattern.source && forAt >= 1 && view.norm(forAt) === 'for' && READY_WORDS.has(view.norm(forAt - 1))) {
+    const g = view.verbGroup(forAt - 1);
+    const a = assessTrigger(view, forAt - 1, { ...g, passive: false });
+    if (a.ruleId) return refuse(out, view, n, pattern, a.ruleId, a.reason ?? '');
+    const subject = withSpeaker(view, subjectOf(view, g.start, g.governor, g.controller));
+    const sources = subject?.mentions ?? [];
+    if (sources.length === 0) return refuse(out, view, n, pattern, 'code:no-source', `no actor is set for '${view.surface(n)}'`);
+    emit(out, view, n, pattern, { modality: 'future' }, sources, targetsOf(), false, 'adjunct', cameo);
+    return;
+  }
   if (!pattern.source && prep >= 0 && ADJUNCT_PREPS.has(view.norm(prep)) && view.pos(prep) === 'ADP') {
     const host = hostVerb(view, prep, n);
     if (host === undefined) return;

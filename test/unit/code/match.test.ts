@@ -116,3 +116,14 @@ test('match a member of a body or group satisfies an object of people words, a n
   assert.deepEqual(codedWithKb('Spain expels Morocco militant to Rabat.'), ['ESP>MAR 174']);
   assert.deepEqual(codedWithKb("Kenya frees Museveni 'plotters'."), []);
 });
+
+test('match an unless word in an adjunct of place or time after an actor object does not stop the pattern', () => {
+  assert.deepEqual(coded('Kenya will host Ugandan and Ethiopian leaders at a regional summit.'), ['KEN>ETH 036', 'KEN>UGA 036']);
+  assert.deepEqual(coded('Kenya hosted a regional summit in Nairobi.'), []);
+});
+
+test('match an act an actor is set, due or ready for is announced', () => {
+  assert.deepEqual(coded('The Kenyan president is due for talks with Uganda.'), ['KEN>UGA 036']);
+  assert.deepEqual(coded('Museveni of Uganda set for visit to Kenya.'), ['UGA>KEN 036']);
+  assert.deepEqual(coded('Kenya is not ready for talks with Uganda.'), []);
+});
