@@ -399,7 +399,10 @@ export class SentenceView {
 
   /** The noun phrase ending at `end` has a possessor ("Al-Qaeda's Pakistani allies"): it is a noun phrase, not a subject. */
   private possessedBefore(end: number): boolean {
+    const actor = this.mentionAt[end];
     for (let k = end; k >= 0 && end - k < 6; k--) {
+      // a possessive inside the actor's own mention ("Italy's interior minister") possesses nothing before it
+      if (actor && this.mentionAt[k] === actor) continue;
       const n = this.norm(k);
       if (n === "'s" || n === "'" || (POSSESSIVE_PRONOUNS.has(n) && k < end)) return true;
       if (!this.isNominalBasic(k) && this.pos(k) !== 'DET') return false;

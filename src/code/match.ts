@@ -66,7 +66,7 @@ const SUPPORT_VERBS = new FormIndex([
   'repeat', 'reiterate', 'step', 'intensify', 'escalate', 'unleash', 'deliver', 'extend', 'hurl', 'file', 'begin',
   'start', 'continue', 'resume', 'conduct', 'open', 'wage', 'pursue', 'order', 'send', 'direct', 'aim', 'sharpen',
   'step', 'press', 'broaden', 'widen', 'expand', 'mount', 'execute', 'perform', 'undertake', 'trade', 'exchange', 'lead',
-  'paint', 'present', 'provide',
+  'paint', 'present', 'provide', 'kick', 'wrap', 'round',
 ]);
 /** Verbs under which the act named by their object did not (yet) happen ("denied an attack", "feared a strike"). */
 const UNASSERTING_VERBS = new Set([
@@ -698,14 +698,15 @@ function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: Cameo
 }
 
 /**
- * The support verb whose object starts at `npStart` ("launched | an attack", "stepped up | attacks"),
+ * The support verb whose object starts at `npStart` ("launched | an attack", "stepped up | attacks",
+ * "kicked off | a visit"),
  * also a headline form tagged as a noun after an actor ("Israel Levels | Accusations").
  */
 function supportVerbBefore(view: SentenceView, npStart: number): number | undefined {
   let k = npStart - 1;
   // determiners and modifiers the noun phrase did not take in ("a fresh offensive", wink: fresh/ADV)
   while (k >= 0 && npStart - k <= 4 && (view.pos(k) === 'DET' || view.pos(k) === 'ADV' || view.pos(k) === 'ADJ') && !view.mentionAt[k]) k--;
-  if (k >= 1 && (view.norm(k) === 'up' || view.norm(k) === 'out')) k--;
+  if (k >= 1 && (view.norm(k) === 'up' || view.norm(k) === 'out' || view.norm(k) === 'off')) k--;
   if (k < 0) return undefined;
   const forms = SUPPORT_VERBS.lookup(view.norm(k));
   if (forms.length === 0) return undefined;

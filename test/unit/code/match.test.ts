@@ -127,3 +127,11 @@ test('match an act an actor is set, due or ready for is announced', () => {
   assert.deepEqual(coded('Museveni of Uganda set for visit to Kenya.'), ['UGA>KEN 036']);
   assert.deepEqual(coded('Kenya is not ready for talks with Uganda.'), []);
 });
+
+test('match a possessive inside the subject actor does not keep its verb a noun', () => {
+  assert.deepEqual(codedWithKb("Spain's foreign minister visits Morocco to discuss fishing."), ['ESP>MAR 042']);
+});
+
+test('match "kicked off" is a support verb of the event noun after it', () => {
+  assert.deepEqual(coded('The Kenyan president kicked off a three-day visit to Uganda on Monday.'), ['KEN>UGA 042']);
+});
