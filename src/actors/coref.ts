@@ -57,7 +57,8 @@ export class Coref {
   readonly mentions: Mention[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private readonly records: Ref[] = [];
-  private readonly needSupport = new Set<Mention>();
+  /** Mentions kept only when the article names a country elsewhere: the mention and that country. */
+  private readonly needSupport = new Map<Mention, string | null>();
   /** Multi-word names that resolved to no one ("Kim Yong Nam"): a later "Kim" may be them too. */
   private readonly unknownNames: { keys: Set<string>; start: number; text: string }[] = [];
   private readonly kb: Kb;
@@ -91,7 +92,7 @@ export class Coref {
       switch (it.kind) {
         case 'mention': {
           const m = this.push(it.draft, it.sentence, it.entity, it.personId ?? null, it.subject, undefined, it.personId ? this.kb.person(it.personId) : undefined);
-          if (it.needsSupport) this.needSupport.add(m);
+          if (it.needsSupport) this.needSupport.set(m, it.supportCountry ?? m.country);
           break;
         }
         case 'name':
@@ -124,16 +125,21 @@ export class Coref {
 
   /**
    * Finish the document: drop capitals that are also other places or given names ("Victoria",
-   * "Hamilton") when nothing else in the article names their country, and references to them.
+   * "Hamilton") when nothing else in the article names their country, groups named by a word that
+   * names others elsewhere ("Maoists") when the article does not name their home state, and
+   * references to them.
    */
   finish(): void {
     if (this.needSupport.size === 0) return;
     const drop = new Set<Mention>();
-    for (const m of this.needSupport) {
-      const supported = this.mentions.some((o) => o !== m && !this.needSupport.has(o) && o.country === m.country && !String(o.resolvedBy).startsWith('coref'));
-      if (!supported) {
-        drop.add(m);
+    for (const [m, country] of this.needSupport) {
+      const supported = this.mentions.some((o) => o !== m && !this.needSupport.has(o) && o.country === country && !String(o.resolvedBy).startsWith('coref'));
+      if (supported) continue;
+      drop.add(m);
+      if (country === m.country) {
         this.diagnostics.push({ severity: 'info', source: 'actors', ruleId: 'actors:skip-unsupported-capital', reason: `"${m.text}" is also another place or a name, and the article names ${m.country} nowhere else: left unresolved`, start: m.start, end: m.end });
+      } else {
+        this.diagnostics.push({ severity: 'info', source: 'actors', ruleId: 'actors:skip-unsupported-group', reason: `"${m.text}" also names groups elsewhere, and the article does not name ${country}, the home of ${m.country}: left unresolved`, start: m.start, end: m.end });
       }
     }
     if (drop.size === 0) return;

@@ -65,6 +65,11 @@ export interface MentionItem extends ItemBase {
   nameEnd?: number;
   /** A capital that is also another place or a given name ("Victoria"): kept only when the article names its country elsewhere. */
   needsSupport?: boolean;
+  /**
+   * With `needsSupport`, the country the article must name elsewhere when it is not the mention's
+   * own: the home state of a group named by a word other groups share ("Maoists": Nepal's).
+   */
+  supportCountry?: string;
 }
 
 export interface NameItem extends ItemBase {
@@ -883,12 +888,15 @@ export class Recogniser {
       // acting as a government ("Washington said", "by Washington", "Washington's envoy") it stands alone
       const acting = a.start === this.sentence.tokenStart || this.followedByVerb(a.end, a.start) || this.key(a.end) === "'s" || this.key(a.start - 1) === 'by';
       const needsSupport = !acting && !a.org && (a.place?.kind === 'capital' || a.place?.kind === 'building') && !!amb && (amb.includes('place-elsewhere') || amb.includes('person-name'));
+      // a group named by a word that names others elsewhere ("Maoists") needs its home state in the article
+      const home = a.org?.kind === 'group' && a.org.ambiguous?.includes('place-elsewhere') ? this.kb.group(a.org.id)?.country ?? undefined : undefined;
       items.push({
         ...this.base(start, end),
         kind: 'mention',
         entity: m.entity,
         draft: { start: this.tokens[start].start, end: this.tokens[end - 1].end, actor: m.actor, country: m.country, sector, role: null, person: null, resolvedBy: m.resolvedBy },
         ...(needsSupport ? { needsSupport } : {}),
+        ...(home ? { needsSupport: true, supportCountry: home } : {}),
       });
     }
   }

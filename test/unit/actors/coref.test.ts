@@ -173,3 +173,11 @@ test('coref does not read "the government of X" or "government forces" as a bare
   const doc = actorsDoc('Kenya faces pressure. The government of Uganda said the government forces would stay.', D);
   assert.equal(mention(doc, 'The government'), undefined);
 });
+
+test('coref keeps a group named by a word other groups share only when the article names its home state', () => {
+  const nepal = actorsDoc('Maoists blocked the roads to the capital. Nepal said it would talk to them.', '2004-09-01');
+  assert.equal(mention(nepal, 'Maoists')?.country, 'CPNM');
+  const peru = actorsDoc('Maoists blocked the roads near the Peruvian town of Ayacucho.', '2004-09-01');
+  assert.equal(mention(peru, 'Maoists'), undefined);
+  assert.ok(peru.diagnostics.some((d) => d.ruleId === 'actors:skip-unsupported-group'));
+});
