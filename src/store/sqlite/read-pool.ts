@@ -128,16 +128,18 @@ export class SqliteReadPool implements StoreReads {
     const worker = new Worker(script, { eval: evalScript, workerData: { location: this.location }, execArgv: [] });
     return new Promise<void>((resolve, reject) => {
       const fail = (err: unknown) => {
+        worker.removeAllListeners();
         worker.terminate().catch(() => undefined);
         reject(err);
       };
       worker.once('error', (e) => fail(new ParleyError('PARLEY_STORE_OPEN', { location: this.location, why: e.message }, { cause: e })));
+      worker.once('exit', (code) => fail(new ParleyError('PARLEY_STORE_OPEN', { location: this.location, why: `the read worker exited with code ${code}` })));
       worker.once('message', (m: { type: 'ready' } | { type: 'error'; error: WireError }) => {
         if (m.type !== 'ready') {
           fail(m.error.code ? errorFromWire(m.error, this.location) : new ParleyError('PARLEY_STORE_OPEN', { location: this.location, why: m.error.message }));
           return;
         }
-        worker.removeAllListeners('error');
+        worker.removeAllListeners();
         const slot: Slot = { worker, job: undefined };
         worker.on('message', (r: WireReply) => this.done(slot, r));
         worker.on('error', (e) => this.lost(slot, e));
