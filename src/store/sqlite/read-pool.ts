@@ -127,19 +127,33 @@ export class SqliteReadPool implements StoreReads {
     const { script, evalScript } = workerScript();
     const worker = new Worker(script, { eval: evalScript, workerData: { location: this.location }, execArgv: [] });
     return new Promise<void>((resolve, reject) => {
-      const fail = (err: unknown) => {
-        worker.removeAllListeners();
-        worker.terminate().catch(() => undefined);
-        reject(err);
-      };
-      worker.once('error', (e) => fail(new ParleyError('PARLEY_STORE_OPEN', { location: this.location, why: e.message }, { cause: e })));
-      worker.once('exit', (code) => fail(new ParleyError('PARLEY_STORE_OPEN', { location: this.location, why: `the read worker exited with code ${code}` })));
-      worker.once('message', (m: { type: 'ready' } | { type: 'error'; error: WireError }) => {
+      // Only the listeners added here are removed: Worker keeps internal ones of its own (a bare
+      // removeAllListeners() stops its messages from arriving at all).
+      const onError = (e: Error) => fail(new ParleyError('PARLEY_STORE_OPEN', { location: this.location, why: e.message }, { cause: e }));
+      const onExit = (code: number) =>
+        fail(new ParleyError('PARLEY_STORE_OPEN', { location: this.location, why: `the read worker exited with code ${code}` }));
+      const onMessage = (m: { type: 'ready' } | { type: 'error'; error: WireError }) => {
         if (m.type !== 'ready') {
           fail(m.error.code ? errorFromWire(m.error, this.location) : new ParleyError('PARLEY_STORE_OPEN', { location: this.location, why: m.error.message }));
           return;
         }
-        worker.removeAllListeners();
+        detach();
+        ready();
+      };
+      const detach = () => {
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        worker.off('message', onMessage);
+      };
+      const fail = (err: unknown) => {
+        detach();
+        worker.terminate().catch(() => undefined);
+        reject(err);
+      };
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.on('message', onMessage);
+      const ready = () => {
         const slot: Slot = { worker, job: undefined };
         worker.on('message', (r: WireReply) => this.done(slot, r));
         worker.on('error', (e) => this.lost(slot, e));
@@ -151,7 +165,7 @@ export class SqliteReadPool implements StoreReads {
           this.next();
         }
         resolve();
-      });
+      };
     });
   }
 
