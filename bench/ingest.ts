@@ -62,7 +62,7 @@ export interface IngestBenchOptions {
 
 export async function runIngestBench(opts: IngestBenchOptions = {}): Promise<IngestBenchRow[]> {
   const n = opts.n ?? 20_000;
-  const txtCount = Math.min(n, 5000);
+  const txtCount = Math.min(n, 20000);
   const inputs = opts.inputs ?? ['jsonl', 'txt'];
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-ingest-'));
   const rows: IngestBenchRow[] = [];

@@ -40,6 +40,9 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Entries stat'ed at once while walking a directory. */
+const STAT_CHUNK = 64;
+
 async function walk(dir: string, out: Planned[], seen: Set<string>): Promise<void> {
   let names: string[];
   try {
@@ -53,23 +56,27 @@ async function walk(dir: string, out: Planned[], seen: Set<string>): Promise<voi
     return;
   }
   names.sort(byName);
-  for (const name of names) {
-    if (name.startsWith('.')) continue;
-    const full = join(dir, name);
-    const known = nameInfo(name).kind !== undefined;
-    let st;
-    try {
-      st = await stat(full);
-    } catch (e) {
-      // A dangling link or an entry that vanished: report it only when it would have been read.
-      if (known) {
-        const p = fsProblem(e);
-        out.push({ type: 'error', path: full, code: p.code, why: p.why });
+  const visible = names.filter((name) => !name.startsWith('.'));
+  // stat a chunk of entries at a time (a directory may hold many thousand articles); the order
+  // of the plan stays the sorted order.
+  for (let i = 0; i < visible.length; i += STAT_CHUNK) {
+    const chunk = visible.slice(i, i + STAT_CHUNK).map((name) => join(dir, name));
+    const stats = await Promise.all(chunk.map((full) => stat(full).then((st) => ({ st }), (error: unknown) => ({ error }))));
+    for (let j = 0; j < chunk.length; j++) {
+      const full = chunk[j];
+      const known = nameInfo(full).kind !== undefined;
+      const got = stats[j];
+      if ('error' in got) {
+        // A dangling link or an entry that vanished: report it only when it would have been read.
+        if (known) {
+          const p = fsProblem(got.error);
+          out.push({ type: 'error', path: full, code: p.code, why: p.why });
+        }
+        continue;
       }
-      continue;
+      if (got.st.isDirectory()) await walk(full, out, seen);
+      else if (got.st.isFile() && known) out.push({ type: 'file', path: full, size: got.st.size, explicit: false });
     }
-    if (st.isDirectory()) await walk(full, out, seen);
-    else if (st.isFile() && known) out.push({ type: 'file', path: full, size: st.size, explicit: false });
   }
 }
 

@@ -3,7 +3,7 @@
  * them gzip-compressed — read as one ordered stream of documents and error items.
  */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { InputFormat } from '../doc.js';
 import { ERRORS, formatMessage, type ErrorCode } from '../errors.js';
 import { counted, gunzip, peek, readAll, TooLargeError, utf16ToUtf8, type ByteIter } from './byte-stream.js';
@@ -29,6 +29,10 @@ import { DEFAULT_USER_AGENT, describeFetchError, openUrl } from './url.js';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const HIGH_WATER_MARK = 64 * 1024;
+/** Files up to this size are read whole, several at a time ahead of the reader (directories of many small articles). */
+const PREFETCH_MAX_BYTES = 1024 * 1024;
+/** How many small files are read ahead. */
+const PREFETCH_AHEAD = 16;
 const SNIFF_BYTES = 8192;
 
 interface Settings {
@@ -223,7 +227,14 @@ async function* readSource(src: ByteIter, info: SourceInfo, s: Settings, track: 
   };
 }
 
-async function* readPlanned(p: Planned, s: Settings, stats: ReadStats): AsyncGenerator<IngestItem> {
+/** The bytes of a small file read ahead, or the error reading it threw. */
+type Prefetched = Promise<{ ok: true; buf: Buffer } | { ok: false; error: unknown }>;
+
+async function* oneChunk(buf: Buffer): AsyncGenerator<Buffer> {
+  if (buf.length > 0) yield buf;
+}
+
+async function* readPlanned(p: Planned, s: Settings, stats: ReadStats, ahead?: Prefetched): AsyncGenerator<IngestItem> {
   if (p.type === 'error') {
     yield errorItem(p.path, p.code, p.why);
     return;
@@ -234,6 +245,17 @@ async function* readPlanned(p: Planned, s: Settings, stats: ReadStats): AsyncGen
     return;
   }
   const track: Destroyable[] = [];
+  if (p.type === 'file' && ahead) {
+    const got = await ahead;
+    if (!got.ok) {
+      const problem = fsProblem(got.error);
+      yield errorItem(p.path, problem.code, problem.why);
+      return;
+    }
+    const info: SourceInfo = { path, nameHint: p.path, isUrl: false, stem: nameInfo(p.path).stem };
+    yield* finish(readSource(counted(oneChunk(got.buf), stats, p.size === 0), info, s, track), info, track, s.timeoutMs);
+    return;
+  }
   if (p.type === 'file') {
     let fh;
     try {
@@ -304,9 +326,33 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}): Asy
   const plan = await planInputs(inputs);
   stats.filesTotal += plan.length;
   for (const p of plan) if (p.type === 'file') stats.bytesTotal += p.size;
-  for (const p of plan) {
+  // Small regular files are read whole a few at a time ahead, so a directory of many short
+  // articles is not read one open/stream/close round trip after another.
+  const small = (p: Planned | undefined): p is Extract<Planned, { type: 'file' }> =>
+    p?.type === 'file' && p.size > 0 && p.size <= Math.min(PREFETCH_MAX_BYTES, settings.maxBytes) && !settings.badFormat;
+  const ahead = new Map<number, Prefetched>();
+  let next = 0;
+  const fill = (from: number) => {
+    for (next = Math.max(next, from); next < plan.length && next < from + PREFETCH_AHEAD; next++) {
+      const q = plan[next];
+      if (small(q)) {
+        ahead.set(
+          next,
+          readFile(q.path).then(
+            (buf) => ({ ok: true as const, buf }),
+            (error: unknown) => ({ ok: false as const, error }),
+          ),
+        );
+      }
+    }
+  };
+  for (let i = 0; i < plan.length; i++) {
+    const p = plan[i];
+    fill(i);
+    const pre = ahead.get(i);
+    ahead.delete(i);
     try {
-      for await (const item of readPlanned(p, settings, stats)) {
+      for await (const item of readPlanned(p, settings, stats, pre)) {
         if (item.kind === 'doc') stats.records++;
         else stats.errors++;
         yield item;
