@@ -53,6 +53,8 @@ const GERUND_ADJUNCTS = new Set(['after', 'before', 'while', 'following', 'upon'
 
 /** Particles a verb may take before its object without changing its sense ("handed over aid"). */
 const LOOSE_PARTICLES = new Set(['over', 'back', 'away', 'along']);
+/** Verbs whose "off" completes the act their object names ("broke off ties", "cut off aid", "called off talks"). */
+const COMPLETIVE_OFF = new Set(['break', 'cut', 'call', 'shut', 'seal', 'close']);
 
 /** Modifiers that make an event noun unasserted ("planned visit", "possible talks"). */
 const NOUN_FUTURE = new Set(['planned', 'upcoming', 'proposed', 'expected', 'scheduled', 'future', 'forthcoming', 'next', 'possible', 'potential', 'prospective', 'new']);
@@ -99,6 +101,9 @@ export function matchSentence(view: SentenceView, lexicon: Lexicon, cameo: Cameo
     // "U.S.-backed", "Syrian-led": the second half of an actor compound modifies a noun; it is no predicate
     if (i >= 2 && view.norm(i - 1) === '-' && view.tokens[i - 1].start === view.tokens[i - 2].end && view.tokens[i].start === view.tokens[i - 1].end && view.mentionAt[i - 2]) continue;
     if (view.pos(i) === 'AUX' || (view.isVerb(i) && view.lemma(i) === 'be')) matchReported(view, i, lexicon, cameo, out);
+    // "the Armenian shelling of X": an "-ing" event noun of the lexicon after a determiner, an
+    // adjective or an actor, before "of", is a noun, whatever wink tagged it
+    else if (lexicon.byNoun.has(view.norm(i)) && view.norm(i).endsWith('ing') && view.norm(i + 1) === 'of' && i > 0 && (view.pos(i - 1) === 'DET' || view.pos(i - 1) === 'ADJ' || view.mentionAt[i - 1] !== undefined)) matchNoun(view, i, lexicon, cameo, out);
     else if (view.isVerb(i)) matchVerb(view, i, lexicon, cameo, out);
     else if (view.pos(i) === 'NOUN' || view.pos(i) === 'PROPN') matchNoun(view, i, lexicon, cameo, out);
     // wink tags some event nouns as adjectives before their preposition ("a fresh offensive against X")
@@ -268,6 +273,9 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
           const np = view.objectAfter(after);
           if (!np || !p.particle.includes(view.norm(np.end))) continue;
         }
+      } else if (view.norm(after) === 'off' && p.object && COMPLETIVE_OFF.has(lemma)) {
+        // "broke off relations with X", "cut off aid to X": a completive "off" leaves the act as it is
+        after++;
       } else if (['up', 'out', 'off', 'down'].includes(view.norm(after)) && !p.target.some((t) => t.kind === 'prep' && t.prep === view.norm(after)) && !view.quantityAt(after)) {
         // a particle the pattern does not ask for changes the verb ("break up", "works out a plan")
         continue;
@@ -523,7 +531,9 @@ function otherParty(view: SentenceView, np: NounPhrase | undefined, lexicon: Lex
 function matchNoun(view: SentenceView, n: number, lexicon: Lexicon, cameo: CameoTable, out: SentenceResult): void {
   const patterns = lexicon.byNoun.get(view.lemma(n)) ?? lexicon.byNoun.get(view.norm(n)) ?? lexicon.byNoun.get(singular(view.norm(n)));
   if (!patterns) return;
-  const left = view.phraseLeft(n);
+  // an "-ing" noun wink tagged as a verb ("the Armenian shelling of X") ends the phrase before it
+  const before = view.isNominal(n) || n === 0 ? undefined : view.phraseLeft(n - 1);
+  const left = view.isNominal(n) ? view.phraseLeft(n) : before && view.phrase(before.start, n + 1);
   const npStart = left?.start ?? n;
   let best: Pattern | undefined;
   for (const p of patterns) {

@@ -62,7 +62,10 @@ const nounSets = new WeakMap<Lexicon, ReadonlySet<string>>();
 /** The event nouns of a lexicon (cached per lexicon). */
 function eventNounsOf(lexicon: Lexicon): ReadonlySet<string> {
   let set = nounSets.get(lexicon);
-  if (!set) nounSets.set(lexicon, (set = new Set(lexicon.byNoun.keys())));
+  // a noun that is also a lexicon verb stays promotable to a headline verb ("Kenya arrests key
+  // suspect", "Iran bans British papers") unless it names a two-sided act ("EU talks process")
+  const twoSided = (n: string): boolean => (lexicon.byNoun.get(n) ?? []).some((p) => p.symmetric || p.target.some((t) => t.kind === 'between'));
+  if (!set) nounSets.set(lexicon, (set = new Set([...lexicon.byNoun.keys()].filter((n) => !lexicon.byVerb.has(n) || twoSided(n)))));
   return set;
 }
 

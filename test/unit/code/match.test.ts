@@ -135,3 +135,13 @@ test('match a possessive inside the subject actor does not keep its verb a noun'
 test('match "kicked off" is a support verb of the event noun after it', () => {
   assert.deepEqual(coded('The Kenyan president kicked off a three-day visit to Uganda on Monday.'), ['KEN>UGA 042']);
 });
+
+test('match a completive "off" leaves the act of its object as it is', () => {
+  assert.deepEqual(codedWithKb('Turkey broke off diplomatic ties with Austria.'), ['TUR>AUT 161']);
+  assert.deepEqual(codedWithKb('Japan called off talks with China.'), ['JPN>CHN 164']);
+  assert.deepEqual(codedWithKb('The rebels broke off the talks.'), []);
+});
+
+test('match an "-ing" event noun wink tags as a verb is a noun after an actor and before "of"', () => {
+  assert.deepEqual(codedWithKb('Armenian shelling of Azerbaijani villages continued.'), ['ARM>AZE 194']);
+});
