@@ -1087,6 +1087,11 @@ export class Recogniser {
     const s = this.sentence;
     // a month word is a given name before a known surname ("Jan Egeland"), not in a date ("in May Bush said")
     if (!titled && (WEEKDAYS.has(this.key(i)) || (MONTHS.has(this.key(i)) && !this.givenNameMonth(i)))) return undefined;
+    // "Putin Phones Bush": the capitalised verb after a KB name is not the start of the next name
+    if (this.titleCase && i > s.tokenStart && i < s.tokenEnd && !this.atom(i) && this.unknownCap(i) && this.personAtomAfterCaps(i)) {
+      const prev = this.atom(i - 1);
+      if (prev && prev.end === i && prev.persons.length > 0) return undefined;
+    }
     let j = i;
     let persons = false;
     let full = false;
@@ -1108,6 +1113,9 @@ export class Recogniser {
       const t = this.text(j);
       const k = this.keys[j];
       if (this.unknownCap(j) && (this.tokens[j].pos === 'PROPN' || (j > i && this.tokens[j].pos === 'NOUN')) && !HONORIFICS.has(k)) {
+        // a headline "Putin Phones Bush": capitalised words between two KB names are the verb
+        // between two people, not one name
+        if (this.titleCase && persons && this.personAtomAfterCaps(j)) break;
         unknown++;
         j++;
         continue;
@@ -1130,6 +1138,15 @@ export class Recogniser {
     }
     if (unknown > 0 || atoms > 1) full = false;
     return { start: i, end: j, persons, full };
+  }
+
+  /** Capitalised unknown words from `j` on (at most two) end right before a KB person name. */
+  private personAtomAfterCaps(j: number): boolean {
+    let k = j;
+    while (k < this.sentence.tokenEnd && k - j < 2 && !this.atom(k) && this.unknownCap(k)) k++;
+    if (k === j) return false;
+    const a = this.atom(k);
+    return a !== undefined && a.start === k && a.persons.length > 0 && a.placeCode === undefined && a.org === undefined && !a.role && !a.sector;
   }
 }
 

@@ -318,3 +318,9 @@ test('recogniser needs support for a capital that is also a common place word ("
   assert.equal(doc.layers.mentions.some((m) => m.country === 'CXR'), false);
   assert.equal(mention(doc, 'Gaza')?.country, 'PSE');
 });
+
+test('recogniser splits a title-case headline "Putin Phones Bush" into two people around the capitalised verb', () => {
+  const doc = actorsDoc('Putin Phones Bush', '2004-09-24');
+  assert.equal(mention(doc, 'Putin')?.country, 'RUS');
+  assert.equal(mention(doc, 'Bush')?.country, 'USA');
+});

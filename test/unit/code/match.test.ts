@@ -145,3 +145,7 @@ test('match a completive "off" leaves the act of its object as it is', () => {
 test('match an "-ing" event noun wink tags as a verb is a noun after an actor and before "of"', () => {
   assert.deepEqual(codedWithKb('Armenian shelling of Azerbaijani villages continued.'), ['ARM>AZE 194']);
 });
+
+test('match a title-case headline verb between two surnames', () => {
+  assert.deepEqual(codedWithKb('Sharon Phones Putin'), ['ISR>RUS 041', 'RUS>ISR 041']);
+});
