@@ -18,6 +18,9 @@ const DO = new Set(['do', 'does', 'did']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'that']);
+/** Comparatives that open a noun phrase after a verb ("seeks closer ties", "wants more talks"). */
+const COMPARATIVES = new Set(['more', 'fewer', 'less', 'better', 'closer', 'stronger', 'deeper', 'broader', 'wider', 'greater', 'warmer', 'tighter', 'tougher', 'harsher', 'further']);
+
 /** Prepositions that may sit inside a subject or object noun phrase ("the ambassador of X to Y"). */
 const NP_PREPS = new Set(['of', 'for', 'to', 'in', 'from', 'at']);
 const CLAUSE_BREAKS = new Set([
@@ -228,6 +231,8 @@ export class SentenceView {
 
   /** Event nouns of the lexicon ("talks", "visit"): never promoted to verbs before another noun. */
   private readonly eventNouns: ReadonlySet<string>;
+  /** Tokens whose wink tag the analysis corrects ("closer/ADV ties/VERB" → ADJ NOUN). */
+  private readonly retagged: Map<number, string>;
 
   constructor(doc: Doc, index: number, forms: FormIndex, mentions?: Mention[], eventNouns: ReadonlySet<string> = new Set()) {
     this.eventNouns = eventNouns;
@@ -253,6 +258,7 @@ export class SentenceView {
       }
     }
     this.headline = isTitleCase(this.surfaces);
+    this.retagged = this.retagComparatives();
     this.promoted = this.promoteVerbs();
     const last = this.tokens.length ? this.surfaces[this.tokens.length - 1] : '';
     this.question = last === '?' || (this.headline && this.surfaces.includes('?'));
@@ -275,7 +281,26 @@ export class SentenceView {
   }
 
   pos(i: number): string {
-    return this.tokens[i]?.pos ?? '';
+    return this.retagged?.get(i) ?? this.tokens[i]?.pos ?? '';
+  }
+
+  /**
+   * "seeks closer ties with X": wink reads a comparative after a verb as an adverb and the plural
+   * noun after it as a second verb; the comparative is the noun's adjective and the "-s" word its
+   * head noun.
+   */
+  private retagComparatives(): Map<number, string> {
+    const out = new Map<number, string>();
+    for (let i = 2; i < this.tokens.length; i++) {
+      const t = this.tokens[i];
+      const c = this.norm(i - 1);
+      if (t.pos !== 'VERB' || !/[^s]s$/.test(this.norm(i)) || this.mentionAt[i]) continue;
+      if (!(this.tokens[i - 1].pos === 'ADV' || this.tokens[i - 1].pos === 'ADJ') || !COMPARATIVES.has(c)) continue;
+      if (this.tokens[i - 2].pos !== 'VERB' && this.tokens[i - 2].pos !== 'AUX') continue;
+      out.set(i - 1, 'ADJ');
+      out.set(i, 'NOUN');
+    }
+    return out;
   }
 
   /** The verb lemmas a token can stand for (wink's lemma, plus the lexicon forms of its surface). */
