@@ -147,7 +147,7 @@ const BARE_GOVERNORS = new Set(['help']);
 const TEMPORAL_MODIFIERS = new Set(['on', 'last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'in', 'during', 'the', 'same', 'previous', 'past']);
 
 /** Adjectives that govern an infinitive, whatever wink tags them ("ready to talk", headline "Ready to Talk"). */
-const GOVERNING_ADJECTIVES = new Set(['ready', 'willing', 'prepared', 'set', 'due', 'eager', 'poised', 'keen', 'determined', 'able', 'unable', 'likely', 'unlikely', 'unwilling', 'reluctant']);
+const GOVERNING_ADJECTIVES = new Set(['about', 'ready', 'willing', 'prepared', 'set', 'due', 'eager', 'poised', 'keen', 'determined', 'able', 'unable', 'likely', 'unlikely', 'unwilling', 'reluctant']);
 
 /** Nouns that govern an infinitive like a verb ("expressed readiness to cooperate"). */
 export const GOVERNING_NOUNS = new Set([
@@ -411,6 +411,9 @@ export class SentenceView {
           (this.mentionAt[i - 1] !== undefined && this.pos(i + 1) === 'ADJ' && this.mentionAt[i + 2] !== undefined && forms.some((f) => f.forms.has('s') || f.forms.has('past')) && !this.eventNouns.has(this.lemma(i))) ||
           this.pos(i + 1) === 'NUM' ||
           this.norm(i + 1) === 'up' ||
+          // "troops shot dead two men", "troops shot and killed two men": a past form before "dead" or
+          // before "and" and another verb
+          ((this.norm(i + 1) === 'dead' || (this.norm(i + 1) === 'and' && this.pos(i + 2) === 'VERB')) && forms.some((f) => f.forms.has('past'))) ||
           // "Zarqawi group claims attack on X" (also a base form after coordinated actors: "Egypt, Jordan sign water deal"): an "-s" verb form before a bare noun, unless it is an event noun itself ("EU talks process")
           (this.pos(i + 1) === 'NOUN' && (forms.some((f) => f.forms.has('s')) || this.coordinatedBefore(i - 1)) && !this.eventNouns.has(this.lemma(i)) && !this.eventNouns.has(this.norm(i).replace(/s$/, ''))) ||
           (this.pos(i + 1) === 'ADP' && this.norm(i + 1) !== 'of' && forms.some((f) => f.forms.has('past') && !f.forms.has('s'))))
