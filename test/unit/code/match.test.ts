@@ -149,3 +149,7 @@ test('match an "-ing" event noun wink tags as a verb is a noun after an actor an
 test('match a title-case headline verb between two surnames', () => {
   assert.deepEqual(codedWithKb('Sharon Phones Putin'), ['ISR>RUS 041', 'RUS>ISR 041']);
 });
+
+test('match "is about to" announces the act like "is set to"', () => {
+  assert.deepEqual(codedWithKb('The Australian government is about to restore diplomatic ties with Libya.'), ['AUS>LBY 032']);
+});
