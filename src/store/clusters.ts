@@ -163,20 +163,8 @@ export interface StoryCluster {
   }[];
 }
 
-export interface MergedEventQuery {
-  limit?: number;
-  offset?: number;
-  /** Source actor code (country or organisation). */
-  source?: string;
-  target?: string;
-  /** CAMEO root ("04"). */
-  root?: string;
-  /** ISO dates, inclusive. */
-  from?: string;
-  to?: string;
-  /** Only events reported by at least this many articles. */
-  minArticles?: number;
-}
+export type { MergedEventQuery } from './merged-query.js';
+import type { MergedEventQuery } from './merged-query.js';
 
 export interface ResolutionStats {
   /** Resolved documents. */
@@ -214,7 +202,12 @@ export interface ClusterStore {
   resetResolution(): Promise<void>;
   /** The story cluster of a document; undefined when the document is not resolved. */
   getStory(docId: string): Promise<StoryCluster | undefined>;
-  /** Merged events, most reported first (num_articles, then num_mentions, then date). */
+  /**
+   * Merged events matching the query (the raw events' filters, see `merged-query.ts`), most
+   * reported first by default (num_articles, then num_mentions, then date, then id); paged by
+   * `cursor` (see `Store.queryMergedEvents`, which also returns the next cursor) or `offset`.
+   * `limit` defaults to 100. Throws `PARLEY_API_BAD_CURSOR` and `PARLEY_STORE_READ`.
+   */
   listMergedEvents(query?: MergedEventQuery): Promise<MergedEvent[]>;
   /** One merged event with every mention and its evidence; undefined when unknown. */
   getMergedEvent(id: string): Promise<MergedEvent | undefined>;

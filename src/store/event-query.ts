@@ -13,6 +13,7 @@
  */
 import type { DateBasis, Event, Evidence, Mention } from '../doc.js';
 import { ParleyError } from '../errors.js';
+import type { MergedEventDetail, MergedEventFilter, MergedEventPage, MergedPageRequest } from './merged-query.js';
 import type { EventsTable, EvidenceTable } from './tables.js';
 
 /** An actor named in a query: a code (country ISO3, IGO, group: `CHN`, `NATO`) or a person's name. */
@@ -81,6 +82,8 @@ export interface EventPage {
 export interface EventDetail extends EventHit {
   /** Mentions of the document whose spans lie inside the event's evidence sentences. */
   mentions: Mention[];
+  /** The merged event (cross-document resolution) the event belongs to; absent while unresolved. */
+  mergedId?: string;
 }
 
 export type SeriesInterval = 'day' | 'week' | 'month';
@@ -190,6 +193,15 @@ export interface EventQueries {
    * the stored events, plus `include`, each with its event count; busiest first.
    */
   searchActors(q: string, opts?: ActorSearchOptions): Promise<ActorHit[]>;
+  /**
+   * One page of merged events (one per real-world event, see `clusters.ts`) matching `filter`, with
+   * the same filters, sorts and keyset cursors as `queryEvents` (plus `minArticles` and the sort
+   * `articles`); each with its counts, its raw event ids and its representative's evidence and
+   * document (see `merged-query.ts`). Throws `PARLEY_API_BAD_CURSOR` and `PARLEY_STORE_READ`.
+   */
+  queryMergedEvents(filter: MergedEventFilter, page?: MergedPageRequest): Promise<MergedEventPage>;
+  /** One merged event with every raw mention, its evidence and its document; undefined when unknown. */
+  getMergedEventDetail(id: string): Promise<MergedEventDetail | undefined>;
 }
 
 export const DEFAULT_EVENT_PAGE = 50;
@@ -212,24 +224,35 @@ export const SORT_KEY: Record<EventSort, string> = {
 // ---------------------------------------------------------------------------------------------
 // Cursors
 
-interface CursorData {
-  s: EventSort;
+/** What a cursor holds (JSON, base64url). */
+export interface CursorData {
+  /** Sort and order of the list it continues. */
+  s: string;
   o: SortOrder;
-  /** The sort key of the last event of the page. */
-  k: string | number;
+  /** The sort key (or keys) of the last row of the page. */
+  k: string | number | (string | number)[];
   /** Its id. */
   i: string;
+  /** `merged` for a list of merged events; absent for raw events. */
+  v?: 'merged';
+}
+
+/** An opaque cursor holding `data`. */
+export function cursorOf(data: CursorData): string {
+  return Buffer.from(JSON.stringify(data), 'utf8').toString('base64url');
 }
 
 /** An opaque cursor after `hit` for the given sort and order. */
 export function encodeCursor(sort: EventSort, order: SortOrder, event: Event): string {
   const k = sort === 'date' ? (event.date ?? '') : sort === 'goldstein' ? event.goldstein : event.cameo.code;
-  const data: CursorData = { s: sort, o: order, k, i: event.id };
-  return Buffer.from(JSON.stringify(data), 'utf8').toString('base64url');
+  return cursorOf({ s: sort, o: order, k, i: event.id });
 }
 
-/** Read a cursor made by {@link encodeCursor}; throws `PARLEY_API_BAD_CURSOR`. */
-export function decodeCursor(cursor: string, sort: EventSort, order: SortOrder): { key: string | number; id: string } {
+/**
+ * The data of a cursor made by {@link cursorOf} for a list of `view` events sorted by `sort` and
+ * `order`; throws `PARLEY_API_BAD_CURSOR` (the caller checks the key's form).
+ */
+export function readCursor(cursor: string, view: 'raw' | 'merged', sort: string, order: SortOrder): CursorData {
   let data: unknown;
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
@@ -238,11 +261,22 @@ export function decodeCursor(cursor: string, sort: EventSort, order: SortOrder):
     throw new ParleyError('PARLEY_API_BAD_CURSOR', { why: 'it is not a cursor this server made' });
   }
   const d = data as Partial<CursorData>;
-  if (typeof d !== 'object' || d === null || typeof d.i !== 'string' || (typeof d.k !== 'string' && typeof d.k !== 'number')) {
+  if (typeof d !== 'object' || d === null || typeof d.i !== 'string' || d.k === undefined) {
     throw new ParleyError('PARLEY_API_BAD_CURSOR', { why: 'it is not a cursor this server made' });
   }
+  const made = d.v === 'merged' ? 'merged' : 'raw';
+  if (made !== view) throw new ParleyError('PARLEY_API_BAD_CURSOR', { why: `it continues a list of ${made} events, not of ${view} ones` });
   if (d.s !== sort || d.o !== order) {
     throw new ParleyError('PARLEY_API_BAD_CURSOR', { why: `it continues a query sorted by ${d.s} ${d.o}, not ${sort} ${order}` });
+  }
+  return d as CursorData;
+}
+
+/** Read a cursor made by {@link encodeCursor}; throws `PARLEY_API_BAD_CURSOR`. */
+export function decodeCursor(cursor: string, sort: EventSort, order: SortOrder): { key: string | number; id: string } {
+  const d = readCursor(cursor, 'raw', sort, order);
+  if (typeof d.k !== 'string' && typeof d.k !== 'number') {
+    throw new ParleyError('PARLEY_API_BAD_CURSOR', { why: 'it is not a cursor this server made' });
   }
   if ((sort === 'goldstein') !== (typeof d.k === 'number')) {
     throw new ParleyError('PARLEY_API_BAD_CURSOR', { why: 'its sort key has the wrong type' });
@@ -290,10 +324,16 @@ export function dateRange(from: string | undefined, to: string | undefined, b: B
 }
 
 /**
+ * A dialect's full-text condition: the document whose id is the SQL expression `docId` matches the
+ * query `q`; undefined when the query has no searchable word (then nothing matches).
+ */
+export type FullText = (q: string, b: Binder, docId: string) => string | undefined;
+
+/**
  * The WHERE conditions of a filter. `fullText` gives the dialect's condition for `q` over the
  * event's document, or undefined when the query has no searchable word (then nothing matches).
  */
-export function eventConditions(f: EventFilter, b: Binder, fullText: (q: string, b: Binder) => string | undefined): string[] {
+export function eventConditions(f: EventFilter, b: Binder, fullText: FullText): string[] {
   const where: string[] = [];
   if (f.source && f.source.length > 0) where.push(actorMatch('source', f.source, b));
   if (f.target && f.target.length > 0) where.push(actorMatch('target', f.target, b));
@@ -304,7 +344,7 @@ export function eventConditions(f: EventFilter, b: Binder, fullText: (q: string,
   const range = dateRange(f.from, f.to, b);
   if (range) where.push(range);
   if (f.doc !== undefined) where.push(`e.doc_id = ${b.one(f.doc, 'text')}`);
-  if (f.q !== undefined) where.push(fullText(f.q, b) ?? 'FALSE');
+  if (f.q !== undefined) where.push(fullText(f.q, b, 'e.doc_id') ?? 'FALSE');
   return where;
 }
 
@@ -332,50 +372,95 @@ export function pageLimit(limit: number | undefined): number {
   return Math.min(MAX_EVENT_PAGE, Math.max(1, Math.floor(limit)));
 }
 
+/** One sort key of a keyset page: its SQL expression (on the table aliased `e`) and its parameter type. */
+export interface SortKey {
+  sql: string;
+  type: 'text' | 'int' | 'float';
+}
+
+/** What a keyset page reads: a table aliased `e`, ordered by `keys` then `e.id`, filtered by `conditions`. */
+export interface KeysetSpec<F> {
+  table: string;
+  /** Columns of `e` selected, in row order. */
+  columns: readonly string[];
+  keys: readonly SortKey[];
+  order: SortOrder;
+  /** Rows per page; one more is read to know whether another page follows. */
+  limit: number;
+  /** The cursor: the sort key values and the id of the last row of the previous page. */
+  after?: { keys: readonly (string | number)[]; id: string };
+  /** Rows skipped before the page (offset paging, for callers that have no cursor). */
+  offset?: number;
+  /** The WHERE conditions of a filter (binding its values as they are written). */
+  conditions(f: F): string[];
+}
+
 /**
- * The SELECT of one page (one row more than the page, to know whether another follows).
- * A dyad is read as two ordered ranges, one per direction, each cut at the page size and merged
- * (`UNION ALL` under one ORDER BY): an OR of the two directions would make the database collect
- * and sort every event of the pair. Throws `PARLEY_API_BAD_CURSOR`.
+ * The SELECT of one page (one row more than the page, to know whether another follows), ordered by
+ * the keys and the id, after the cursor. A dyad is read as two ordered ranges, one per direction,
+ * each cut at the page size and merged (`UNION ALL` under one ORDER BY): an OR of the two
+ * directions would make the database collect and sort every row of the pair.
  */
+export function keysetSql<F extends { dyad?: [ActorRef, ActorRef] }>(filter: F, spec: KeysetSpec<F>, b: Binder): string {
+  const dir = spec.order === 'desc' ? 'DESC' : 'ASC';
+  const keys = spec.keys.map((k) => k.sql);
+  const orderBy = (cols: string[]) => cols.map((c) => `${c} ${dir}`).join(', ');
+  const skip = spec.offset !== undefined && spec.offset > 0 && !spec.after ? spec.offset : 0;
+  /** One ordered, limited SELECT; `extra` narrows it further (a dyad direction). */
+  const select = (f: F, extra: string | undefined, branch: boolean): string => {
+    const where = spec.conditions(f);
+    if (extra) where.push(extra);
+    const after = spec.after;
+    if (after) {
+      const values = [...after.keys.map((v, i) => b.one(v, spec.keys[i].type)), b.one(after.id, 'text')];
+      where.push(`(${[...keys, 'e.id'].join(', ')}) ${spec.order === 'desc' ? '<' : '>'} (${values.join(', ')})`);
+    }
+    const cols = spec.columns.map((c) => `e.${c}`).join(', ');
+    return (
+      `SELECT ${cols}${branch ? keys.map((k, i) => `, ${k} AS k${i}`).join('') : ''} FROM ${spec.table} e` +
+      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+      ` ORDER BY ${orderBy([...keys, 'e.id'])} LIMIT ${b.one(spec.limit + 1 + (branch ? skip : 0), 'int')}` +
+      (!branch && skip > 0 ? ` OFFSET ${b.one(skip, 'int')}` : '')
+    );
+  };
+  if (!filter.dyad) return select(filter, undefined, false);
+  const [x, y] = filter.dyad;
+  const rest = { ...filter, dyad: undefined };
+  const one = (s: ActorRef, t: ActorRef) => `${actorMatch('source', [s], b)} AND ${actorMatch('target', [t], b)}`;
+  const same = JSON.stringify(x) === JSON.stringify(y);
+  const branches = same ? [select(rest, one(x, y), true)] : [select(rest, one(x, y), true), select(rest, one(y, x), true)];
+  const cols = [...spec.columns, ...keys.map((_, i) => `k${i}`)].join(', ');
+  return (
+    `SELECT ${cols} FROM (${branches.map((q, i) => `SELECT ${cols} FROM (${q}) AS b${i}`).join(' UNION ALL ')}) AS u` +
+    ` ORDER BY ${orderBy([...keys.map((_, i) => `k${i}`), 'id'])} LIMIT ${b.one(spec.limit + 1, 'int')}` +
+    (skip > 0 ? ` OFFSET ${b.one(skip, 'int')}` : '')
+  );
+}
+
+/** The SELECT of one page of raw events (see {@link keysetSql}). Throws `PARLEY_API_BAD_CURSOR`. */
 export function pageSql(
   filter: EventFilter,
   page: EventPageRequest,
   b: Binder,
-  fullText: (q: string, b: Binder) => string | undefined,
+  fullText: FullText,
 ): PageSql {
   const sort = page.sort ?? 'date';
   const order = page.order ?? 'desc';
   const limit = pageLimit(page.limit);
-  const key = SORT_KEY[sort];
   const cursor = page.cursor === undefined ? undefined : decodeCursor(page.cursor, sort, order);
-  const dir = order === 'desc' ? 'DESC' : 'ASC';
-  const type = sort === 'goldstein' ? 'float' : 'text';
-  /** One ordered, limited SELECT; `extra` narrows it further (a dyad direction). */
-  const select = (f: EventFilter, extra: string | undefined, sortColumn: boolean): string => {
-    const where = eventConditions(f, b, fullText);
-    if (extra) where.push(extra);
-    if (cursor) where.push(`(${key}, e.id) ${order === 'desc' ? '<' : '>'} (${b.one(cursor.key, type)}, ${b.one(cursor.id, 'text')})`);
-    return (
-      `SELECT ${EVENT_SELECT}${sortColumn ? `, ${key} AS sort_key` : ''} FROM events e` +
-      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-      ` ORDER BY ${key} ${dir}, e.id ${dir} LIMIT ${b.one(limit + 1, 'int')}`
-    );
-  };
-  let sql: string;
-  if (filter.dyad) {
-    const [x, y] = filter.dyad;
-    const rest: EventFilter = { ...filter, dyad: undefined };
-    const one = (s: ActorRef, t: ActorRef) => `${actorMatch('source', [s], b)} AND ${actorMatch('target', [t], b)}`;
-    const same = JSON.stringify(x) === JSON.stringify(y);
-    const branches = same ? [select(rest, one(x, y), true)] : [select(rest, one(x, y), true), select(rest, one(y, x), true)];
-    const cols = [...EVENT_COLUMNS, 'sort_key'].join(', ');
-    sql =
-      `SELECT ${cols} FROM (${branches.map((q, i) => `SELECT ${cols} FROM (${q}) AS b${i}`).join(' UNION ALL ')}) AS u` +
-      ` ORDER BY sort_key ${dir}, id ${dir} LIMIT ${b.one(limit + 1, 'int')}`;
-  } else {
-    sql = select(filter, undefined, false);
-  }
+  const sql = keysetSql(
+    filter,
+    {
+      table: 'events',
+      columns: EVENT_COLUMNS,
+      keys: [{ sql: SORT_KEY[sort], type: sort === 'goldstein' ? 'float' : 'text' }],
+      order,
+      limit,
+      after: cursor && { keys: [cursor.key], id: cursor.id },
+      conditions: (f) => eventConditions(f, b, fullText),
+    },
+    b,
+  );
   return { sql, params: b.params, sort, order, limit };
 }
 
@@ -438,6 +523,11 @@ export function docRefFromRow(d: DocRefRow): EventDocRef {
   };
 }
 
+/** The document `id` from `docs`, or a reference with only its id when it is not there. */
+export function docRefOrEmpty(docs: Map<string, EventDocRef>, id: string): EventDocRef {
+  return docs.get(id) ?? { id, title: null, url: null, published: null, source: null, ingestedAt: '', lead: null };
+}
+
 /** A page from its rows (one more than `limit` when another page follows), evidence and documents. */
 export function pageOf(
   rows: EventRow[],
@@ -450,15 +540,7 @@ export function pageOf(
   const more = rows.length > limit;
   const hits = rows.slice(0, limit).map((r) => ({
     event: eventFromRow(r, evidence.get(r.id) ?? []),
-    document: docs.get(r.doc_id) ?? {
-      id: r.doc_id,
-      title: null,
-      url: null,
-      published: null,
-      source: null,
-      ingestedAt: '',
-      lead: null,
-    },
+    document: docRefOrEmpty(docs, r.doc_id),
   }));
   const last = hits[hits.length - 1];
   return { hits, next: more && last ? encodeCursor(sort, order, last.event) : null };

@@ -40,8 +40,10 @@ import type {
   StoryCluster,
   StoryDocument,
 } from '../clusters.js';
+import { mergedPageSql, pageHeads, splitMergedQuery } from '../merged-query.js';
 import { count, DEFAULT_LIMIT } from '../options.js';
 import { storeError } from '../store-error.js';
+import { binder, fullText } from './event-queries.js';
 
 const EVENT_COLS = EVENT_ROW_COLUMNS.map((c) => `e.${c}`).join(', ');
 const HEAD_COLS = CLUSTER_COLUMNS.merged_events.join(', ');
@@ -351,23 +353,10 @@ export class PostgresClusters implements ClusterStore {
     });
   }
 
-  async listMergedEvents(q: MergedEventQuery = {}): Promise<MergedEvent[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (col: string, op: string, v: unknown) => {
-      params.push(v);
-      where.push(`${col} ${op} $${params.length}`);
-    };
-    if (q.source !== undefined) add('source_code', '=', q.source);
-    if (q.target !== undefined) add('target_code', '=', q.target);
-    if (q.root !== undefined) add('cameo_root', '=', q.root);
-    if (q.from !== undefined) add('date', '>=', q.from);
-    if (q.to !== undefined) add('date', '<=', q.to);
-    if (q.minArticles !== undefined) add('num_articles', '>=', q.minArticles);
-    params.push(count(q.limit, DEFAULT_LIMIT), count(q.offset, 0));
-    const sql = `SELECT ${HEAD_COLS} FROM merged_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY num_articles DESC, num_mentions DESC, date DESC NULLS LAST, id LIMIT $${params.length - 1} OFFSET $${params.length}`;
-    return this.read(async () => (await this.#pool.query<MergedEventsRow>(sql, params)).rows.map(headFromRow));
+  async listMergedEvents(query: MergedEventQuery = {}): Promise<MergedEvent[]> {
+    const { filter, page } = splitMergedQuery(query);
+    const q = mergedPageSql(filter, page, count(query.limit, DEFAULT_LIMIT), binder(), fullText, 'articles');
+    return this.read(async () => pageHeads((await this.#pool.query<MergedEventsRow>(q.sql, q.params)).rows, q.limit));
   }
 
   async getMergedEvent(id: string): Promise<MergedEvent | undefined> {

@@ -20,6 +20,7 @@ import {
   mentionsInEvidence,
   networkLimits,
   networkOf,
+  pageLimit,
   pageOf,
   pageSql,
   rankActors,
@@ -45,15 +46,19 @@ import type {
   EventQueries,
   EventRow,
   EvidenceRow,
+  FullText,
   MentionRow,
   Network,
   NetworkOptions,
   PairRow,
   DayRow,
 } from '../event-query.js';
+import * as mq from '../merged-query.js';
+import type { MergedEventsRow } from '../clusters.js';
 import { toTsQuery } from './search.js';
 
-function binder(): Binder {
+/** Bound parameters for PostgreSQL: `$n` placeholders with casts, lists as one array parameter. */
+export function binder(): Binder {
   const params: unknown[] = [];
   const next = (v: unknown) => {
     params.push(v);
@@ -71,12 +76,12 @@ function binder(): Binder {
 }
 
 /** The tsquery condition: the event's document matches the query. */
-function fullText(q: string, b: Binder): string | undefined {
+export const fullText: FullText = (q, b, docId) => {
   const ts = toTsQuery(parseSearchQuery(q), b.params.length + 1);
   if (ts === undefined) return undefined;
   b.params.push(...ts.params);
-  return `e.doc_id IN (SELECT d.id FROM documents d WHERE d.search @@ (${ts.sql}))`;
-}
+  return `${docId} IN (SELECT d.id FROM documents d WHERE d.search @@ (${ts.sql}))`;
+};
 
 
 const EVIDENCE_COLUMNS = `v.event_id, v.seq, v.sentence, v."start", v."end", v.trigger_start, v.trigger_end,
@@ -97,6 +102,9 @@ FROM unnest($1::text[], $2::text[]) AS p(doc_id, event_id)
 JOIN documents d ON d.id = p.doc_id
 JOIN evidence v ON v.doc_seq = d.seq AND v.event_id = p.event_id
 ORDER BY v.event_id, v.seq`;
+
+/** Links of merged events ($1 = merged ids). */
+const LINKS_OF = mq.linksSql('= ANY($1::text[])');
 
 /** Distinct values of an indexed column, one index seek each (a loose index scan). */
 function distinctSql(column: string): string {
@@ -129,7 +137,7 @@ export class PostgresEventQueries implements EventQueries {
     return new Map(rows.map((r) => [r.id, docRefFromRow(r)]));
   }
 
-  private async evidence(rows: EventRow[]) {
+  private async evidence(rows: Pick<EventRow, 'doc_id' | 'id'>[]) {
     const v = await this.rows<EvidenceRow>(EVIDENCE_OF, [rows.map((r) => r.doc_id), rows.map((r) => r.id)]);
     return evidenceByEvent(v);
   }
@@ -142,21 +150,42 @@ export class PostgresEventQueries implements EventQueries {
     return pageOf(rows, q.limit, q.sort, q.order, evidence, docs);
   }
 
+  async queryMergedEvents(filter: mq.MergedEventFilter, page: mq.MergedPageRequest = {}): Promise<mq.MergedEventPage> {
+    const q = mq.mergedPageSql(filter, page, pageLimit(page.limit), binder(), fullText);
+    const rows = await this.rows<MergedEventsRow>(q.sql, q.params);
+    const heads = mq.pageHeads(rows, q.limit);
+    const links = mq.linksByMerged(await this.rows<mq.LinkRefRow>(LINKS_OF, [heads.map((h) => h.id)]), heads);
+    const standing = mq.standingMentions(links);
+    const [evidence, docs] = await Promise.all([this.evidence(standing), this.docRefs(standing.map((r) => r.doc_id))]);
+    return mq.mergedPageOf(heads, rows.length > q.limit, q.sort, q.order, links, evidence, docs);
+  }
+
+  async getMergedEventDetail(id: string): Promise<mq.MergedEventDetail | undefined> {
+    const [head] = await this.rows<MergedEventsRow>(`SELECT ${mq.MERGED_SELECT} FROM merged_events e WHERE e.id = $1`, [id]);
+    if (!head) return undefined;
+    const rows = await this.rows<EventRow>(mq.mentionsSql('$1'), [id]);
+    const [evidence, docs] = await Promise.all([this.evidence(rows), this.docRefs(rows.map((r) => r.doc_id))]);
+    return mq.mergedDetailOf(head, rows, evidence, docs);
+  }
+
   async getEvent(id: string): Promise<EventDetail | undefined> {
     const [row] = await this.rows<EventRow>(`SELECT ${EVENT_SELECT} FROM events e WHERE e.id = $1`, [id]);
     if (!row) return undefined;
-    const [evidenceMap, docs, mentionRows] = await Promise.all([
+    const [evidenceMap, docs, mentionRows, links] = await Promise.all([
       this.evidence([row]),
       this.docRefs([row.doc_id]),
       this.rows<MentionRow>(
         `SELECT ${MENTION_SELECT} FROM mentions m WHERE m.doc_seq = (SELECT seq FROM documents WHERE id = $1) ORDER BY m.id`,
         [row.doc_id],
       ),
+      this.rows<{ merged_id: string }>('SELECT merged_id FROM event_links WHERE event_id = $1', [id]),
     ]);
     const document = docs.get(row.doc_id);
     if (!document) return undefined;
     const evidence = evidenceMap.get(row.id) ?? [];
-    return { event: eventFromRow(row, evidence), document, mentions: mentionsInEvidence(mentionRows.map(mentionOf), evidence) };
+    const detail: EventDetail = { event: eventFromRow(row, evidence), document, mentions: mentionsInEvidence(mentionRows.map(mentionOf), evidence) };
+    if (links[0]) detail.mergedId = links[0].merged_id;
+    return detail;
   }
 
   async dyadSeries(a: ActorRef, b: ActorRef, opts: DyadSeriesOptions): Promise<DyadSeries> {

@@ -22,6 +22,7 @@ import { parseSearchQuery } from '../search-query.js';
 import { storeError } from '../store-error.js';
 import type { DocSummary, MigrationResult, PutResult, SearchHit, Store, StoreStats, StoredDoc, StoredRun } from '../store.js';
 import type { ActorRef, ActorSearchOptions, DyadSeriesOptions, EventFilter, EventPageRequest, NetworkOptions } from '../event-query.js';
+import type { MergedEventFilter, MergedPageRequest } from '../merged-query.js';
 import { PostgresEventQueries } from './event-queries.js';
 import { insertColumns, keyedByDocSeq as keyedBySeq, quoteIdent } from '../tables.js';
 import type { TableName } from '../tables.js';
@@ -337,6 +338,14 @@ export class PostgresStore implements Store {
 
   searchActors(q: string, opts?: ActorSearchOptions) {
     return this.eventQueries.searchActors(q, opts);
+  }
+
+  queryMergedEvents(filter: MergedEventFilter, page?: MergedPageRequest) {
+    return this.eventQueries.queryMergedEvents(filter, page);
+  }
+
+  getMergedEventDetail(id: string) {
+    return this.eventQueries.getMergedEventDetail(id);
   }
 
   #clusters: PostgresClusters | undefined;

@@ -35,8 +35,10 @@ import type {
   StoryCluster,
   StoryDocument,
 } from '../clusters.js';
+import { mergedPageSql, pageHeads, splitMergedQuery } from '../merged-query.js';
 import { count, DEFAULT_LIMIT } from '../options.js';
 import { storeError } from '../store-error.js';
+import { binder, fullText } from './event-queries.js';
 
 type Stmt = BetterSqlite3.Statement<unknown[], unknown>;
 
@@ -356,24 +358,10 @@ export class SqliteClusters implements ClusterStore {
     });
   }
 
-  async listMergedEvents(q: MergedEventQuery = {}): Promise<MergedEvent[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
-      where.push(sql);
-      params.push(v);
-    };
-    if (q.source !== undefined) add('source_code = ?', q.source);
-    if (q.target !== undefined) add('target_code = ?', q.target);
-    if (q.root !== undefined) add('cameo_root = ?', q.root);
-    if (q.from !== undefined) add('date >= ?', q.from);
-    if (q.to !== undefined) add('date <= ?', q.to);
-    if (q.minArticles !== undefined) add('num_articles >= ?', q.minArticles);
-    const sql = `SELECT ${HEAD_COLS} FROM merged_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY num_articles DESC, num_mentions DESC, date DESC, id LIMIT ? OFFSET ?`;
-    return this.read(() =>
-      (this.#db.prepare(sql).all(...params, count(q.limit, DEFAULT_LIMIT), count(q.offset, 0)) as MergedEventsRow[]).map(headFromRow),
-    );
+  async listMergedEvents(query: MergedEventQuery = {}): Promise<MergedEvent[]> {
+    const { filter, page } = splitMergedQuery(query);
+    const q = mergedPageSql(filter, page, count(query.limit, DEFAULT_LIMIT), binder(), fullText(false), 'articles');
+    return this.read(() => pageHeads(this.#db.prepare(q.sql).all(...q.params) as MergedEventsRow[], q.limit));
   }
 
   async getMergedEvent(id: string): Promise<MergedEvent | undefined> {

@@ -21,6 +21,7 @@ import {
   mentionsInEvidence,
   networkLimits,
   networkOf,
+  pageLimit,
   pageOf,
   pageSql,
   rankActors,
@@ -46,12 +47,15 @@ import type {
   EventQueries,
   EventRow,
   EvidenceRow,
+  FullText,
   MentionRow,
   Network,
   NetworkOptions,
   PairRow,
   DayRow,
 } from '../event-query.js';
+import * as mq from '../merged-query.js';
+import type { MergedEventsRow } from '../clusters.js';
 import { toFts5Query } from './search.js';
 
 type Stmt = BetterSqlite3.Statement<unknown[], unknown>;
@@ -59,7 +63,8 @@ type Stmt = BetterSqlite3.Statement<unknown[], unknown>;
 /** Prepared statements kept per store. */
 const CACHE_SIZE = 256;
 
-function binder(): Binder {
+/** Bound parameters for SQLite: `?` placeholders, lists as one JSON parameter. */
+export function binder(): Binder {
   const params: unknown[] = [];
   return {
     params,
@@ -88,13 +93,13 @@ const COMMON_MATCHES = 1000;
  * index, without reading the document) is looked up in the set of matching rowids, which FTS5
  * lists quickly; reading the events of thousands of documents and sorting them would not be.
  */
-function fullText(common: boolean) {
-  return (q: string, b: Binder): string | undefined => {
+export function fullText(common: boolean): FullText {
+  return (q, b, docId) => {
     const match = toFts5Query(parseSearchQuery(q));
     if (match === undefined) return undefined;
     return common
-      ? `(SELECT d.seq FROM documents d WHERE d.id = e.doc_id) IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${b.one(match)})`
-      : `e.doc_id IN (SELECT d.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH ${b.one(match)})`;
+      ? `(SELECT d.seq FROM documents d WHERE d.id = ${docId}) IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${b.one(match)})`
+      : `${docId} IN (SELECT d.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH ${b.one(match)})`;
   };
 }
 
@@ -116,6 +121,9 @@ FROM json_each(?) p
 JOIN documents d ON d.id = json_extract(p.value, '$[0]')
 JOIN evidence v ON v.doc_seq = d.seq AND v.event_id = json_extract(p.value, '$[1]')
 ORDER BY v.event_id, v.seq`;
+
+/** Links of merged events (JSON array of merged ids). */
+const LINKS_OF = mq.linksSql('IN (SELECT value FROM json_each(?))');
 
 /** Distinct values of an indexed column, one index seek each (a loose index scan). */
 function distinctSql(column: string): string {
@@ -163,7 +171,7 @@ export class SqliteEventQueries implements EventQueries {
     return new Map(rows.map((r) => [r.id, docRefFromRow(r)]));
   }
 
-  private evidence(rows: EventRow[]) {
+  private evidence(rows: Pick<EventRow, 'doc_id' | 'id'>[]) {
     const pairs = rows.map((r) => [r.doc_id, r.id]);
     return evidenceByEvent(this.stmt(EVIDENCE_OF).all(JSON.stringify(pairs)) as EvidenceRow[]);
   }
@@ -186,6 +194,27 @@ export class SqliteEventQueries implements EventQueries {
     });
   }
 
+  async queryMergedEvents(filter: mq.MergedEventFilter, page: mq.MergedPageRequest = {}): Promise<mq.MergedEventPage> {
+    const q = mq.mergedPageSql(filter, page, pageLimit(page.limit), binder(), fullText(false));
+    return this.read(() => {
+      const rows = this.stmt(q.sql).all(...q.params) as MergedEventsRow[];
+      const heads = mq.pageHeads(rows, q.limit);
+      const links = mq.linksByMerged(this.stmt(LINKS_OF).all(JSON.stringify(heads.map((h) => h.id))) as mq.LinkRefRow[], heads);
+      const standing = mq.standingMentions(links);
+      const docs = this.docRefs(standing.map((r) => r.doc_id));
+      return mq.mergedPageOf(heads, rows.length > q.limit, q.sort, q.order, links, this.evidence(standing), docs);
+    });
+  }
+
+  async getMergedEventDetail(id: string): Promise<mq.MergedEventDetail | undefined> {
+    return this.read(() => {
+      const head = this.stmt(`SELECT ${mq.MERGED_SELECT} FROM merged_events e WHERE e.id = ?`).get(id) as MergedEventsRow | undefined;
+      if (!head) return undefined;
+      const rows = this.stmt(mq.mentionsSql('?')).all(id) as EventRow[];
+      return mq.mergedDetailOf(head, rows, this.evidence(rows), this.docRefs(rows.map((r) => r.doc_id)));
+    });
+  }
+
   async getEvent(id: string): Promise<EventDetail | undefined> {
     return this.read(() => {
       const row = this.stmt(`SELECT ${EVENT_SELECT} FROM events e WHERE e.id = ?`).get(id) as EventRow | undefined;
@@ -198,7 +227,11 @@ export class SqliteEventQueries implements EventQueries {
           `SELECT ${MENTION_SELECT} FROM mentions m WHERE m.doc_seq = (SELECT seq FROM documents WHERE id = ?) ORDER BY m.id`,
         ).all(row.doc_id) as MentionRow[]
       ).map(mentionOf);
-      return { event: eventFromRow(row, evidence), document, mentions: mentionsInEvidence(mentions, evidence) };
+      const link = this.stmt('SELECT merged_id FROM event_links WHERE event_id = ?').get(id) as { merged_id: string } | undefined;
+      const mergedId = link?.merged_id;
+      const detail: EventDetail = { event: eventFromRow(row, evidence), document, mentions: mentionsInEvidence(mentions, evidence) };
+      if (mergedId !== undefined) detail.mergedId = mergedId;
+      return detail;
     });
   }
 

@@ -12,7 +12,8 @@ import { openStore } from '../../../src/store/open-store.js';
 import type { Store, StoredDoc } from '../../../src/store/store.js';
 import type { EventFilter, EventHit, EventPageRequest } from '../../../src/store/event-query.js';
 import { MAX_EVENT_PAGE, periodStart } from '../../../src/store/event-query.js';
-import { DocBuilder, syntheticDoc } from './fixtures.js';
+import { eventDoc, followPages, syntheticDoc } from './fixtures.js';
+import type { EventSpec } from './fixtures.js';
 import { cleanupLocations, freshLocation, postgresUnavailable, STORES } from './setup.js';
 
 const pgSkip = STORES.includes('postgres') ? await postgresUnavailable() : undefined;
@@ -20,45 +21,7 @@ if (pgSkip) process.stderr.write(`event query tests: skipping postgres: ${pgSkip
 
 after(cleanupLocations);
 
-interface Spec {
-  /** `SRC verb TGT` — the first and last word are actor codes; the middle word triggers the event. */
-  line: string;
-  cameo: string;
-  quad: number;
-  goldstein: number;
-  date: string | null;
-  person?: string;
-}
-
-const NAMES: Record<string, string> = { NRV: 'Norvania', KST: 'Kestria', OST: 'Ostmark', ULO: 'ULO' };
-
-/** One document with one line per event; the first line is a headline. */
-function doc(id: string, title: string, specs: Spec[]): StoredDoc {
-  const b = new DocBuilder(id).meta({ title, url: `https://news.example/${id}`, source: 'Example Wire', published: '2031-05-01' });
-  b.line(title, { kind: 'h' });
-  for (const s of specs) {
-    const [src, verb, tgt] = s.line.split(' ');
-    b.line(`${s.person ? `${s.person} of ` : ''}${NAMES[src]} ${verb} ${NAMES[tgt]} over the river dispute.`);
-  }
-  for (const s of specs) {
-    const [src, verb, tgt] = s.line.split(' ');
-    const sm = s.person
-      ? b.mention(`${s.person} of ${NAMES[src]}`, { actor: `p-${s.person.toLowerCase().replace(/ /g, '-')}`, country: src, sector: 'GOV', person: s.person })
-      : b.mention(NAMES[src], { actor: src, country: src });
-    const tm = b.mention(NAMES[tgt], { actor: tgt, country: tgt });
-    b.event({
-      trigger: verb,
-      source: sm,
-      target: tm,
-      cameo: s.cameo,
-      label: `label ${s.cameo}`,
-      quad: s.quad,
-      goldstein: s.goldstein,
-      date: s.date,
-    });
-  }
-  return b.build();
-}
+const doc = (id: string, title: string, specs: EventSpec[]) => eventDoc(id, title, specs);
 
 const DOCS: StoredDoc[] = [
   doc('d1', 'Talks about the river begin', [
@@ -86,17 +49,8 @@ const byLine = (sub: string) => {
 };
 
 /** Every page of a query, following cursors. */
-async function allPages(store: Store, f: EventFilter, p: EventPageRequest = {}): Promise<EventHit[][]> {
-  const pages: EventHit[][] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < 50; i++) {
-    const page = await store.queryEvents(f, { ...p, cursor });
-    pages.push(page.hits);
-    if (page.next === null) return pages;
-    cursor = page.next;
-  }
-  throw new Error('too many pages');
-}
+const allPages = (store: Store, f: EventFilter, p: EventPageRequest = {}): Promise<EventHit[][]> =>
+  followPages((cursor) => store.queryEvents(f, { ...p, cursor }));
 
 const ids = (hits: EventHit[]) => hits.map((h) => h.event.id);
 const sorted = (events: Event[]) => events.map((e) => e.id).sort();

@@ -362,3 +362,60 @@ export function fullRun(): DeepRequired<StoredRun> {
     pipeline: { stages: [{ name: 'extract', version: 1, options: { keep: true } }] },
   };
 }
+
+/** One event of {@link eventDoc}. */
+export interface EventSpec {
+  /** `SRC verb TGT` — the first and last word are actor codes; the middle word triggers the event. */
+  line: string;
+  cameo: string;
+  quad: number;
+  goldstein: number;
+  date: string | null;
+  person?: string;
+}
+
+const NAMES: Record<string, string> = { NRV: 'Norvania', KST: 'Kestria', OST: 'Ostmark', ULO: 'ULO' };
+
+/**
+ * One document with one line per event about the fictional countries Norvania NRV, Kestria KST,
+ * Ostmark OST and the body ULO; the first line is a headline. `meta` overrides the outlet, URL, date.
+ */
+export function eventDoc(id: string, title: string, specs: EventSpec[], meta: DocMeta = {}): StoredDoc {
+  const b = new DocBuilder(id).meta({ title, url: `https://news.example/${id}`, source: 'Example Wire', published: '2031-05-01', ...meta });
+  b.line(title, { kind: 'h' });
+  for (const s of specs) {
+    const [src, verb, tgt] = s.line.split(' ');
+    b.line(`${s.person ? `${s.person} of ` : ''}${NAMES[src]} ${verb} ${NAMES[tgt]} over the river dispute.`);
+  }
+  for (const s of specs) {
+    const [src, verb, tgt] = s.line.split(' ');
+    const sm = s.person
+      ? b.mention(`${s.person} of ${NAMES[src]}`, { actor: `p-${s.person.toLowerCase().replace(/ /g, '-')}`, country: src, sector: 'GOV', person: s.person })
+      : b.mention(NAMES[src], { actor: src, country: src });
+    const tm = b.mention(NAMES[tgt], { actor: tgt, country: tgt });
+    b.event({
+      trigger: verb,
+      source: sm,
+      target: tm,
+      cameo: s.cameo,
+      label: `label ${s.cameo}`,
+      quad: s.quad,
+      goldstein: s.goldstein,
+      date: s.date,
+    });
+  }
+  return b.build();
+}
+
+/** Every page of a paged query, following its cursors (at most 50 pages). */
+export async function followPages<H>(read: (cursor: string | undefined) => Promise<{ hits: H[]; next: string | null }>): Promise<H[][]> {
+  const pages: H[][] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 50; i++) {
+    const page = await read(cursor);
+    pages.push(page.hits);
+    if (page.next === null) return pages;
+    cursor = page.next;
+  }
+  throw new Error('too many pages');
+}

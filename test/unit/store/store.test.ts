@@ -104,7 +104,7 @@ for (const kind of STORES) {
         const names = (kind === 'sqlite' ? sqliteMigrations : pgMigrations).map((m) => m.name);
         assert.deepEqual(names, [
           '0001-documents', '0002-annotations', '0003-search', '0004-runs', '0005-search-sync', '0006-document-keys',
-          '0007-clusters', '0008-event-query-indexes',
+          '0007-clusters', '0008-event-query-indexes', '0009-merged-event-indexes',
         ]);
         const first = await store.migrate();
         assert.deepEqual(

@@ -9,6 +9,7 @@ import * as m0005 from './0005-search-sync.js';
 import * as m0006 from './0006-document-keys.js';
 import * as m0007 from './0007-clusters.js';
 import * as m0008 from './0008-event-query-indexes.js';
+import * as m0009 from './0009-merged-event-indexes.js';
 
 export type SqliteMigration = Migration<BetterSqlite3.Database>;
 
@@ -21,4 +22,5 @@ export const migrations: readonly SqliteMigration[] = [
   { name: '0006-document-keys', ...m0006 },
   { name: '0007-clusters', ...m0007 },
   { name: '0008-event-query-indexes', ...m0008 },
+  { name: '0009-merged-event-indexes', ...m0009 },
 ];
