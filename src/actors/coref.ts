@@ -43,7 +43,11 @@ interface Ref {
 }
 
 /** Offices whose holders are named by surname alone in the news. */
-const TOP_OFFICES = new Set(['head of state', 'head of government', 'foreign minister', 'defence minister', 'secretary-general']);
+/** Offices whose holder is known by the bare surname: national top offices and the heads of international organisations. */
+const TOP_OFFICES = new Set([
+  'head of state', 'head of government', 'foreign minister', 'defence minister', 'secretary-general',
+  'director-general', 'foreign policy chief', 'commission president', 'managing director', 'council president', 'commission chair',
+]);
 /** How far back (in sentences) references look. */
 const WINDOW = 4;
 const MONARCH_TITLES = /\b(king|queen|emir|amir|sultan|monarch|grand duke|prince)\b/i;
@@ -125,7 +129,8 @@ export class Coref {
 
   /**
    * Finish the document: drop capitals that are also other places or given names ("Victoria",
-   * "Hamilton") when nothing else in the article names their country, groups named by a word that
+   * "Hamilton") when nothing else in the article names their country nor another state's capital
+   * in the same sentence ("Pyongyang accused Washington"), groups named by a word that
    * names others elsewhere ("Maoists") when the article does not name their home state, and
    * references to them.
    */
@@ -135,6 +140,10 @@ export class Coref {
     for (const [m, country] of this.needSupport) {
       const supported = this.mentions.some((o) => o !== m && !this.needSupport.has(o) && o.country === country && !String(o.resolvedBy).startsWith('coref'));
       if (supported) continue;
+      // "Pyongyang accused Washington ...": a capital beside another state's capital in its sentence
+      // names a government, as capitals do in diplomatic news
+      const paired = country === m.country && this.mentions.some((o) => o !== m && !this.needSupport.has(o) && o.sentence === m.sentence && o.resolvedBy === 'capital' && o.country !== country);
+      if (paired) continue;
       drop.add(m);
       if (country === m.country) {
         this.diagnostics.push({ severity: 'info', source: 'actors', ruleId: 'actors:skip-unsupported-capital', reason: `"${m.text}" is also another place or a name, and the article names ${m.country} nowhere else: left unresolved`, start: m.start, end: m.end });
@@ -339,9 +348,9 @@ export class Coref {
 
   /**
    * A known one-word name with no title, no country and no antecedent ("Putin said"): only when
-   * the person holds a national top office on the date (head of state or government, foreign or
-   * defence minister, secretary-general); a surname several KB people share only for a head of
-   * state or government.
+   * the person holds a top office on the date (head of state or government, foreign or defence
+   * minister, secretary-general, head of an international organisation: "ElBaradei said"); a
+   * surname several KB people share only for a head of state or government.
    */
   private bareOk(it: NameItem, p: Person): boolean {
     if (it.title || it.hint || it.full || it.keys.length > 1) return true;

@@ -986,6 +986,21 @@ export class SentenceView {
     return undefined;
   }
 
+  /**
+   * The speaker named after the last colon of a headline ("Iran Must Halt Enrichment: EU"), the
+   * wire convention for a quoted claim: a short phrase with an actor that ends the headline.
+   */
+  trailingColonSpeaker(): NounPhrase | undefined {
+    if (!this.headline) return undefined;
+    let end = this.tokens.length;
+    while (end > 0 && this.pos(end - 1) === 'PUNCT' && this.norm(end - 1) !== ':') end--;
+    let c = end - 1;
+    while (c > 0 && end - c <= 6 && this.norm(c) !== ':') c--;
+    if (c < 2 || this.norm(c) !== ':') return undefined;
+    const np = this.phraseRight(c + 1, end);
+    return np && np.end === end && np.mentions.length > 0 ? np : undefined;
+  }
+
   /** Whether a speech verb precedes token `i` in this sentence (reported speech). */
   reported(i: number): boolean {
     for (let k = i - 1; k >= 0; k--) if (this.isVerb(k) && SPEECH_VERBS.has(this.lemma(k))) return true;

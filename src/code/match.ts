@@ -124,27 +124,37 @@ export function matchSentence(view: SentenceView, lexicon: Lexicon, cameo: Cameo
 
 /**
  * Headline speech without a verb: "Sudan: UN Ruling Won't Help" is Sudan saying something about the
- * UN. The actor before the colon is the speaker; the statement patterns of "say" (fallbacks with an
+ * UN. The actor before the colon is the speaker (or, wire style, the actor after the last colon:
+ * "UN Ruling Won't Help: Sudan"); the statement patterns of "say" (fallbacks with an
  * `about` target) code it as if the headline read "Sudan says the UN ruling ...".
  */
 function matchColonSpeaker(view: SentenceView, lexicon: Lexicon, cameo: CameoTable, out: SentenceResult): void {
   if (!view.headline || view.question) return;
   let c = 1;
   while (c < Math.min(view.length, 7) && view.norm(c) !== ':') c++;
-  if (view.norm(c) !== ':') return;
-  const speaker = view.phraseRight(0, c);
-  if (!speaker || speaker.end !== c || speaker.mentions.length === 0) return;
+  let speaker = view.norm(c) === ':' ? view.phraseRight(0, c) : undefined;
+  let about: NounPhrase | undefined;
+  let from = c + 1;
+  let to = view.length;
+  if (speaker && speaker.end === c && speaker.mentions.length > 0) about = view.complementSubject(c + 1);
+  else {
+    // the speaker after the last colon: "Syria Is Arming the Militias: Israel"
+    speaker = view.trailingColonSpeaker();
+    if (!speaker) return;
+    about = view.complementSubject(0);
+    from = 0;
+    to = speaker.start;
+  }
   if (speaker.mentions.some((m) => m.resolvedBy === 'capital')) return;
-  const about = view.complementSubject(c + 1);
-  if (!about) return;
+  if (!about || about.end > to) return;
   let best: Pattern | undefined;
   for (const p of lexicon.byVerb.get('say') ?? []) {
     if (!p.fallback || !p.target.some((t) => t.kind === 'about')) continue;
-    if (p.requires && !hasWord(view, c + 1, view.length, p.requires)) continue;
+    if (p.requires && !hasWord(view, from, to, p.requires)) continue;
     if (!best || p.specificity > best.specificity || (p.specificity === best.specificity && p.order < best.order)) best = p;
   }
   if (!best) return;
-  emit(out, view, c, best, { modality: 'asserted' }, speaker.mentions, about.mentions, false, 'active', cameo);
+  emit(out, view, from === 0 ? speaker.start - 1 : c, best, { modality: 'asserted' }, speaker.mentions, about.mentions, false, 'active', cameo);
 }
 
 /**
@@ -167,7 +177,8 @@ function matchReported(view: SentenceView, m: number, lexicon: Lexicon, cameo: C
   while (k >= 0 && view.pos(k) === 'ADV') k--;
   const subject = view.phraseLeft(k);
   if (!subject || subject.mentions.length === 0) return;
-  const speaker = view.speakerBefore(subject.start);
+  // "X said Y must ...", "Y must ..., X said", "Y Must ...: X"
+  const speaker = view.speakerBefore(subject.start) ?? view.speakerAfter(m + 1) ?? view.trailingColonSpeaker();
   if (!speaker) return;
   if (view.question) return refuse(out, view, m, pattern, 'code:question', 'the sentence is a question');
   const before = subject.start > 0 ? view.norm(subject.start - 1) : '';

@@ -324,3 +324,14 @@ test('recogniser splits a title-case headline "Putin Phones Bush" into two peopl
   assert.equal(mention(doc, 'Putin')?.country, 'RUS');
   assert.equal(mention(doc, 'Bush')?.country, 'USA');
 });
+
+test('recogniser reads an ambiguous capital beside another state\'s capital as its government ("Pyongyang accused Washington")', () => {
+  const doc = actorsDoc('Pyongyang accused Washington of lying.', '2004-09-24');
+  assert.equal(mention(doc, 'Washington')?.country, 'USA');
+  assert.equal(mentionsAt(actorsDoc('Tourists flocked to Washington.', '2004-09-24'), 'Washington').length, 0);
+});
+
+test('recogniser resolves the bare surname of the head of an international organisation ("ElBaradei said")', () => {
+  const doc = actorsDoc('ElBaradei urged Iran to cooperate.', '2004-09-24');
+  assert.equal(mention(doc, 'ElBaradei')?.country, 'IAEA');
+});

@@ -153,3 +153,9 @@ test('match a title-case headline verb between two surnames', () => {
 test('match "is about to" announces the act like "is set to"', () => {
   assert.deepEqual(codedWithKb('The Australian government is about to restore diplomatic ties with Libya.'), ['AUS>LBY 032']);
 });
+
+test('match a reported modal takes its speaker from after the clause or from a trailing headline colon', () => {
+  assert.deepEqual(codedWithKb('Israel must leave Gaza, Egypt says.'), ['EGY>ISR 100']);
+  assert.deepEqual(codedWithKb('Iran Must Halt Enrichment: EU'), ['EUR>IRN 100']);
+  assert.deepEqual(codedWithKb('Ugandan Agents Were Spying: Kenya'), ['KEN>UGA 112']);
+});
