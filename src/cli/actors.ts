@@ -13,7 +13,7 @@ import type { Failure } from './format.js';
 export const summary = 'every actor mention of an article, resolved';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { date: { type: 'string' }, format: { type: 'string', short: 'f' } }, 'actors');
+  const { values, positionals } = parse(argv, 'actors');
   const date = dateFlag('--date', values.date);
   const format = oneOf('--format', values.format, ['text', 'jsonl'] as const, 'text');
   // --date is the date of the article: it dates the roles ("the president" on that day) and relative expressions.

@@ -14,7 +14,7 @@ import { docOfStored } from './show.js';
 export const summary = 'ingest the bundled examples and show the result';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { db: { type: 'string' } }, 'demo');
+  const { values } = parse(argv, 'demo');
   const db = typeof values.db === 'string' ? values.db : 'parley-demo.db';
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   const examples = join(packageRoot(), 'examples', 'articles');

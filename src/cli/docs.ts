@@ -5,17 +5,7 @@ import { dbLocation, intFlag, oneOf, out, parse } from './args.js';
 export const summary = 'list or search stored documents';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(
-    argv,
-    {
-      db: { type: 'string' },
-      search: { type: 'string', short: 's' },
-      limit: { type: 'string', short: 'n' },
-      offset: { type: 'string' },
-      format: { type: 'string', short: 'f' },
-    },
-    'docs',
-  );
+  const { values } = parse(argv, 'docs');
   const format = oneOf('--format', values.format, ['table', 'jsonl'] as const, 'table');
   const limit = intFlag('--limit', values.limit, 20);
   const store = await openStore(dbLocation(values.db));

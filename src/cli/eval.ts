@@ -29,21 +29,7 @@ import { dateFlag, intFlag, out, parse } from './args.js';
 export const summary = 'score events against gold files';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(
-    argv,
-    {
-      gold: { type: 'string' },
-      docs: { type: 'string', multiple: true },
-      published: { type: 'string' },
-      all: { type: 'boolean' },
-      floors: { type: 'string' },
-      json: { type: 'boolean' },
-      misses: { type: 'boolean' },
-      limit: { type: 'string' },
-      set: { type: 'string', multiple: true },
-    },
-    'eval',
-  );
+  const { values } = parse(argv, 'eval');
   const report = { misses: Boolean(values.misses), limit: values.limit === undefined ? undefined : intFlag('--limit', values.limit, 50) };
   const results: HasFigures[] = [];
   const print = (r: EvalResult) => {

@@ -72,27 +72,7 @@ function tryKb(): Kb | undefined {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(
-    argv,
-    {
-      db: { type: 'string' },
-      source: { type: 'string' },
-      target: { type: 'string' },
-      dyad: { type: 'string' },
-      root: { type: 'string' },
-      code: { type: 'string' },
-      quad: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      search: { type: 'string', short: 's' },
-      doc: { type: 'string' },
-      sort: { type: 'string' },
-      order: { type: 'string' },
-      format: { type: 'string', short: 'f' },
-      limit: { type: 'string', short: 'n' },
-    },
-    'events',
-  );
+  const { values } = parse(argv, 'events');
   const format: Format = oneOf('--format', values.format, FORMATS, 'table');
   const sort: EventSort = oneOf('--sort', values.sort, ['date', 'goldstein', 'code'] as const, 'date');
   const order: SortOrder = oneOf('--order', values.order, ['asc', 'desc'] as const, 'desc');

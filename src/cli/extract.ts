@@ -9,36 +9,27 @@ import { readInputs } from '../ingest/index.js';
 import { inThreadRunner } from '../runner.js';
 import { pipelineSpec } from '../stages.js';
 import { toRecord } from '../output.js';
-import { dateFlag, oneOf, out, parse } from './args.js';
+import { dateFlag, inputFormatFlag, oneOf, out, parse, pipelineFlag } from './args.js';
 import { formatDiagnostics, formatDropped, formatEvents, lineOf, reportFailures } from './format.js';
 import type { Failure } from './format.js';
 
 export const summary = 'clean article(s) and their events on stdout';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      format: { type: 'string', short: 'f' },
-      explain: { type: 'boolean', short: 'e' },
-      published: { type: 'string' },
-      'events-only': { type: 'boolean' },
-      'input-format': { type: 'string' },
-      pipeline: { type: 'string' },
-    },
-    'extract',
-  );
+  const { values, positionals } = parse(argv, 'extract');
   const format = oneOf('--format', values.format, ['text', 'json', 'jsonl'] as const, 'text');
   const published = dateFlag('--published', values.published);
+  const pipeline = pipelineFlag(values.pipeline);
+  const inputFormat = inputFormatFlag(values['input-format']);
   const inputs = positionals.length > 0 ? positionals : ['-'];
   const runner = await inThreadRunner({
-    pipeline: await pipelineSpec(typeof values.pipeline === 'string' ? values.pipeline : 'full'),
+    pipeline: await pipelineSpec(pipeline),
     config: { published },
     keepTokens: false,
   });
   const failures: Failure[] = [];
   let first = true;
-  for await (const item of readInputs(inputs, { format: (values['input-format'] as never) ?? 'auto' })) {
+  for await (const item of readInputs(inputs, { format: inputFormat })) {
     if (item.kind === 'error') {
       failures.push({ where: item.line ? `${item.path}:${item.line}` : item.path, message: item.message });
       continue;

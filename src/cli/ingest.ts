@@ -13,7 +13,7 @@ import { createRunner } from '../runner.js';
 import type { RawItem, Runner } from '../runner.js';
 import { pipelineSpec } from '../stages.js';
 import { toStoredDoc } from '../output.js';
-import { dateFlag, dbLocation, intFlag, parse } from './args.js';
+import { dateFlag, dbLocation, inputFormatFlag, intFlag, parse, pipelineFlag } from './args.js';
 import { reportFailures } from './format.js';
 import type { Failure } from './format.js';
 import { Progress } from './progress.js';
@@ -130,35 +130,26 @@ export async function ingest(opts: IngestOptions): Promise<{ counts: IngestCount
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      db: { type: 'string' },
-      workers: { type: 'string', short: 'w' },
-      'batch-size': { type: 'string' },
-      published: { type: 'string' },
-      'input-format': { type: 'string' },
-      pipeline: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      queue: { type: 'boolean' },
-      'no-wait': { type: 'boolean' },
-    },
-    'ingest',
-  );
+  const { values, positionals } = parse(argv, 'ingest');
   if (positionals.length === 0) positionals.push('-');
+  const inputFormat = inputFormatFlag(values['input-format']);
   if (values.queue) return (await import('../queue/ingest-command.js')).runIngestQueue(values, positionals);
+  // Every flag is checked before the store is opened (or created).
+  const options = {
+    inputs: positionals,
+    workers: values.workers === undefined ? undefined : intFlag('--workers', values.workers, 0),
+    batchSize: intFlag('--batch-size', values['batch-size'], 256),
+    published: dateFlag('--published', values.published),
+    pipeline: pipelineFlag(values.pipeline),
+    inputFormat,
+  };
   const store = await openStore(dbLocation(values.db));
   const started = performance.now();
   const progress = new Progress(!values.quiet);
   try {
     const { counts, failures } = await ingest({
+      ...options,
       store,
-      inputs: positionals,
-      workers: values.workers === undefined ? undefined : intFlag('--workers', values.workers, 0),
-      batchSize: intFlag('--batch-size', values['batch-size'], 256),
-      published: dateFlag('--published', values.published),
-      pipeline: typeof values.pipeline === 'string' ? values.pipeline : undefined,
-      inputFormat: typeof values['input-format'] === 'string' ? values['input-format'] : undefined,
       onProgress: (c, s) => progress.update(c, s, performance.now() - started),
     });
     progress.done();

@@ -60,7 +60,7 @@ export function lookup(kb: Kb, query: string, date: string): LookupAnswer[] {
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'lookup') {
-    const { values, positionals } = parse(rest, { date: { type: 'string' }, format: { type: 'string' } }, 'kb lookup');
+    const { values, positionals } = parse(rest, 'kb lookup');
     const query = positionals.join(' ').trim();
     if (!query) throw new ParleyError('PARLEY_CLI_USAGE', { why: 'parley kb lookup needs a name or a role description, e.g. "the Polish president".' });
     const date = dateFlag('--date', values.date) ?? today();
@@ -76,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
     return answers.length > 0 ? 0 : 1;
   }
   if (sub === 'build') {
-    const { values } = parse(rest, { shared: { type: 'string' }, out: { type: 'string' }, overlay: { type: 'string' } }, 'kb build');
+    const { values } = parse(rest, 'kb build');
     const outDir = typeof values.out === 'string' ? values.out : join(packageRoot(), 'data', 'kb');
     const t0 = performance.now();
     const res = buildKb(typeof values.shared === 'string' ? values.shared : sharedDir(), outDir, {
@@ -87,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (sub === 'check') {
-    const { values } = parse(rest, { date: { type: 'string' } }, 'kb check');
+    const { values } = parse(rest, 'kb check');
     out(formatKbCheck(checkKb(loadKb(), { today: dateFlag('--date', values.date) ?? today() })));
     return 0;
   }

@@ -24,18 +24,7 @@ function perMinute(c: Counts & { span: number }): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      queue: { type: 'string' },
-      'queue-name': { type: 'string' },
-      json: { type: 'boolean' },
-      failures: { type: 'string' },
-      all: { type: 'boolean' },
-      failed: { type: 'boolean' },
-    },
-    'queue',
-  );
+  const { values, positionals } = parse(argv, 'queue');
   const [sub = 'status', ...ids] = positionals;
   if (!SUBCOMMANDS.includes(sub)) {
     throw new ParleyError('PARLEY_CLI_USAGE', { why: `parley queue: unknown subcommand '${sub}' (use ${SUBCOMMANDS.join(', ')}).` });

@@ -12,11 +12,7 @@ import { dbLocation, intFlag, out, parse } from './args.js';
 export const summary = 'merge near-duplicate articles into stories and reports of one event into merged events';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(
-    argv,
-    { db: { type: 'string' }, 'from-scratch': { type: 'boolean' }, chunk: { type: 'string' }, json: { type: 'boolean' } },
-    'resolve',
-  );
+  const { values } = parse(argv, 'resolve');
   const store = await openStore(dbLocation(values.db));
   try {
     const started = performance.now();

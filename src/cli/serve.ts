@@ -120,21 +120,7 @@ function envValue(name: string): string | undefined {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(
-    argv,
-    {
-      db: { type: 'string' },
-      host: { type: 'string' },
-      port: { type: 'string', short: 'p' },
-      cors: { type: 'string' },
-      'body-limit': { type: 'string' },
-      'web-root': { type: 'string' },
-      log: { type: 'boolean' },
-      'read-workers': { type: 'string' },
-      cache: { type: 'string' },
-    },
-    'serve',
-  );
+  const { values } = parse(argv, 'serve');
   const port = intFlag('--port', values.port, 8080);
   if (port > 65535) throw new ParleyError('PARLEY_CLI_USAGE', { why: `parley serve: --port must be 0 to 65535, got ${port}.` });
   const host = typeof values.host === 'string' && values.host !== '' ? values.host : '127.0.0.1';

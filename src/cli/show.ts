@@ -21,11 +21,7 @@ export function docOfStored(s: StoredDoc): Doc {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    { db: { type: 'string' }, format: { type: 'string', short: 'f' }, explain: { type: 'boolean', short: 'e' } },
-    'show',
-  );
+  const { values, positionals } = parse(argv, 'show');
   const id = positionals[0];
   if (!id) throw new ParleyError('PARLEY_CLI_USAGE', { why: 'parley show needs a document id (see `parley docs`).' });
   const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');

@@ -9,51 +9,39 @@ import { openStore } from '../store/index.js';
 import { checkReachable } from '../queue/admin.js';
 import { queueConfig } from '../queue/config.js';
 import { startWorker } from '../queue/worker.js';
-import { dbLocation, intFlag, parse } from './args.js';
+import { dbLocation, intFlag, parse, pipelineFlag } from './args.js';
 
 export const summary = 'process queued articles (run on each worker machine)';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(
-    argv,
-    {
-      db: { type: 'string' },
-      queue: { type: 'string' },
-      'queue-name': { type: 'string' },
-      concurrency: { type: 'string', short: 'c' },
-      threads: { type: 'string' },
-      pipeline: { type: 'string' },
-      'no-resolve': { type: 'boolean' },
-      'lock-ms': { type: 'string' },
-      'stalled-ms': { type: 'string' },
-      'shutdown-timeout': { type: 'string' },
-      verbose: { type: 'boolean', short: 'v' },
-    },
-    'worker',
-  );
+  const { values } = parse(argv, 'worker');
   const cfg = queueConfig({
     url: typeof values.queue === 'string' ? values.queue : undefined,
     name: typeof values['queue-name'] === 'string' ? values['queue-name'] : undefined,
   });
   const concurrency = Math.max(1, intFlag('--concurrency', values.concurrency, 1));
+  // Every flag is checked before the queue and the store are reached.
+  const options = {
+    concurrency,
+    threads: values.threads === undefined ? undefined : intFlag('--threads', values.threads, concurrency),
+    pipeline: pipelineFlag(values.pipeline),
+    resolve: values['no-resolve'] !== true,
+    lockMs: values['lock-ms'] === undefined ? undefined : intFlag('--lock-ms', values['lock-ms'], 30_000),
+    stalledMs: values['stalled-ms'] === undefined ? undefined : intFlag('--stalled-ms', values['stalled-ms'], 15_000),
+  };
+  const timeoutMs = 1000 * intFlag('--shutdown-timeout', values['shutdown-timeout'], 60);
   await checkReachable(cfg);
   const store = await openStore(dbLocation(values.db));
   const log = (line: string) => process.stderr.write(`parley worker: ${line}\n`);
   const started = performance.now();
   try {
     const worker = await startWorker({
+      ...options,
       queue: cfg,
       store,
-      concurrency,
-      threads: values.threads === undefined ? undefined : intFlag('--threads', values.threads, concurrency),
-      pipeline: typeof values.pipeline === 'string' ? values.pipeline : 'full',
-      resolve: values['no-resolve'] !== true,
-      lockMs: values['lock-ms'] === undefined ? undefined : intFlag('--lock-ms', values['lock-ms'], 30_000),
-      stalledMs: values['stalled-ms'] === undefined ? undefined : intFlag('--stalled-ms', values['stalled-ms'], 15_000),
       verbose: values.verbose === true,
       log,
     });
-    const timeoutMs = 1000 * intFlag('--shutdown-timeout', values['shutdown-timeout'], 60);
     await new Promise<void>((resolve) => {
       let signals = 0;
       const stop = (sig: NodeJS.Signals) => {
