@@ -76,7 +76,8 @@ export async function run(argv: string[]): Promise<number> {
   const format: Format = oneOf('--format', values.format, FORMATS, 'table');
   const sort: EventSort = oneOf('--sort', values.sort, ['date', 'goldstein', 'code'] as const, 'date');
   const order: SortOrder = oneOf('--order', values.order, ['asc', 'desc'] as const, 'desc');
-  const limit = values.limit === undefined ? (format === 'table' ? TABLE_LIMIT : undefined) : intFlag('--limit', values.limit, 0);
+  // --limit 0 lifts the limit (as for an export) instead of showing nothing.
+  const limit = values.limit === undefined ? (format === 'table' ? TABLE_LIMIT : undefined) : intFlag('--limit', values.limit, 0) || undefined;
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const params: EventParams = {
     source: str('source'),

@@ -464,7 +464,7 @@ Options:
   -f, --format FORMAT     table (default); jsonl (parley's event records); csv; gdelt (GDELT 2.0
                           event table: tab-separated, 61 columns, no header); plover (PLOVER JSON
                           records, one per line)
-  -n, --limit N           at most N events (default 50 for the table, all for an export)
+  -n, --limit N           at most N events (default 50 for the table, all for an export; 0: all)
 ${DB}
 ${HELP}
 

@@ -32,6 +32,15 @@ test('events says when the table stops before the last match, and when nothing m
   assert.match(none.stderr, /no events match/);
 });
 
+test('events --limit 0 shows every match, as an export does', () => {
+  const all = parley(['events', '--db', db, '--format', 'jsonl']).stdout.trim().split('\n').length;
+  assert.ok(all > 3);
+  const r = parley(['events', '--db', db, '--limit', '0']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trimEnd().split('\n').length, all + 1);
+  assert.equal(r.stderr, '');
+});
+
 test('events exports csv, gdelt, plover and jsonl for a filter', () => {
   const csv = parley(['events', '--db', db, '--dyad', 'CHN,IRN', '--format', 'csv']);
   assert.equal(csv.stdout.split('\r\n').filter(Boolean).length, 9);
