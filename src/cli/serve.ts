@@ -84,7 +84,8 @@ export async function serve(opts: ServeOptions = {}): Promise<Served> {
       cors: opts.cors,
       bodyLimit: opts.bodyLimit,
       webRoot: opts.webRoot,
-      logger: opts.log ? { level: 'info' } : { level: 'warn' },
+      // Fastify logs to stdout unless told otherwise; parley's messages go to stderr.
+      logger: { level: opts.log ? 'info' : 'warn', stream: process.stderr },
     });
   } catch (err) {
     await pool?.close();

@@ -72,3 +72,18 @@ test('serve refuses a bad --cors origin and a port in use', async () => {
   s.child.kill('SIGTERM');
   await s.exited;
 });
+
+test('serve --log writes its request log to stderr and leaves stdout empty', async () => {
+  const s = start(['--db', join(tempDir(), 'l.db'), '--port', '0', '--log', '--read-workers', '0']);
+  let out = '';
+  s.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  try {
+    const url = await s.url;
+    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+  } finally {
+    s.child.kill('SIGTERM');
+  }
+  assert.equal(await s.exited, 0);
+  assert.equal(out, '');
+  assert.match(s.stderr(), /"msg":"incoming request"/);
+});
