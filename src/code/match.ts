@@ -322,9 +322,13 @@ function unlessHolds(view: SentenceView, v: number, end: number, p: Pattern, obj
   for (let k = v + 1; k < Math.min(end, view.length); k++) {
     if (!(words.includes(view.lemma(k)) || words.includes(view.norm(k)) || words.includes(singular(view.norm(k))))) continue;
     if (!actorObject || k < object!.end) return true;
-    let j = k - 1;
-    while (j >= object!.end && view.pos(j) !== 'ADP' && !view.isVerb(j)) j--;
-    if (!(j >= object!.end && view.pos(j) === 'ADP' && SETTING_PREPS.has(view.norm(j)))) return true;
+    // the adjunct the word sits in opens with the first preposition after the object ("in a sweep
+    // of the Hebron area": the "in" of a setting, not the "of" inside it); a verb between ends it
+    let j = object!.end;
+    while (j < k && view.pos(j) !== 'ADP' && !view.isVerb(j)) j++;
+    let verbBetween = false;
+    for (let q = j; q < k; q++) if (view.isVerb(q)) verbBetween = true;
+    if (!(j < k && view.pos(j) === 'ADP' && SETTING_PREPS.has(view.norm(j)) && !verbBetween)) return true;
   }
   return false;
 }

@@ -159,3 +159,7 @@ test('match a reported modal takes its speaker from after the clause or from a t
   assert.deepEqual(codedWithKb('Iran Must Halt Enrichment: EU'), ['EUR>IRN 100']);
   assert.deepEqual(codedWithKb('Ugandan Agents Were Spying: Kenya'), ['KEN>UGA 112']);
 });
+
+test('match an unless word inside a setting adjunct after an actor object does not void the act', () => {
+  assert.deepEqual(codedWithKb('Israeli soldiers arrested 100 Palestinians in a sweep of the Hebron area.'), ['ISR>PSE 173']);
+});
