@@ -915,6 +915,12 @@ export class SentenceView {
       const head = this.phraseLeft(np.start - 2);
       if (head) np = this.phrase(head.start, head.end);
     }
+    // "Russian aircraft including helicopter gunships killed ...": the examples after "including"
+    // belong to the subject before it
+    if (np && np.mentions.length === 0 && np.start >= 2 && ['including', 'notably', 'especially'].includes(this.norm(np.start - 1))) {
+      const head = this.phraseLeft(np.start - 2);
+      if (head && head.mentions.length > 0) return head;
+    }
     // a reduced passive relative: in "Eritreans deported by Libya arrived", the subject is the Eritreans
     if (np && np.start >= 3 && this.norm(np.start - 1) === 'by' && this.isVerb(np.start - 2) && this.isParticiple(np.start - 2)) {
       const head = this.phraseLeft(np.start - 3);

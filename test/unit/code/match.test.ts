@@ -163,3 +163,7 @@ test('match a reported modal takes its speaker from after the clause or from a t
 test('match an unless word inside a setting adjunct after an actor object does not void the act', () => {
   assert.deepEqual(codedWithKb('Israeli soldiers arrested 100 Palestinians in a sweep of the Hebron area.'), ['ISR>PSE 173']);
 });
+
+test('match a subject with examples after "including" is the phrase before them', () => {
+  assert.deepEqual(codedWithKb('Russian aircraft including helicopter gunships killed 46 Afghan civilians.'), ['RUS>AFG 190']);
+});
