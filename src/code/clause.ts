@@ -792,6 +792,9 @@ export class SentenceView {
         g.infinitive = true;
         let k = i - 1;
         while (k >= 0 && this.pos(k) === 'ADV') k--;
+        // a time adverbial between the governor and "to": "threatened on Monday to break ties"
+        const beforeTime = k >= 0 ? this.skipTemporalLeft(k) : k;
+        if (beforeTime < k && beforeTime >= 0) k = beforeTime;
         if (k >= 0 && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX' || this.pos(k) === 'ADJ' || this.isVerb(k) || (GOVERNING_ADJECTIVES.has(this.norm(k)) && !this.mentionAt[k]))) {
           // (a headline tags "Ready", "Set" as proper nouns: "Iran Says Ready to Talk")
           g.governor = k;

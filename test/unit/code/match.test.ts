@@ -167,3 +167,8 @@ test('match an unless word inside a setting adjunct after an actor object does n
 test('match a subject with examples after "including" is the phrase before them', () => {
   assert.deepEqual(codedWithKb('Russian aircraft including helicopter gunships killed 46 Afghan civilians.'), ['RUS>AFG 190']);
 });
+
+test('match a time adverbial between a governor and its infinitive leaves the infinitive governed', () => {
+  assert.deepEqual(codedWithKb('The Azerbaijani parliament threatened on Monday to break relations with Russia.'), ['AZE>RUS 1313']);
+  assert.deepEqual(codedWithKb('The UN urged Iran on Monday to halt enrichment.'), ['UNO>IRN 020']);
+});
