@@ -1024,7 +1024,7 @@ export class SentenceView {
     // a quantity before the object: "up to 600 marines", "at least 20 prisoners", "more than 100 troops"
     if (this.quantityAt(i)) i += 2;
     // an adjectival participle opening the object: "bombed suspected militant camps"
-    if (this.pos(i) === 'VERB' && /^(suspected|alleged|purported|reported|presumed|so-called)$/.test(this.norm(i)) && (this.isNominalBasic(i + 1) || this.mentionAt[i + 1])) {
+    if (this.pos(i) === 'VERB' && /^(suspected|alleged|purported|reported|presumed|so-called|proposed|planned|revised|amended|disputed|renewed|expanded|repeated|continued|increased)$/.test(this.norm(i)) && (this.isNominalBasic(i + 1) || this.mentionAt[i + 1])) {
       const np = this.phraseRight(i + 1);
       if (np) return this.phrase(i, np.end);
     }

@@ -55,6 +55,8 @@ const GERUND_ADJUNCTS = new Set(['after', 'before', 'while', 'following', 'upon'
 const LOOSE_PARTICLES = new Set(['over', 'back', 'away', 'along']);
 /** Verbs whose "off" completes the act their object names ("broke off ties", "cut off aid", "called off talks"). */
 const COMPLETIVE_OFF = new Set(['break', 'cut', 'call', 'shut', 'seal', 'close']);
+/** Verbs whose "up" completes the act ("beat up", "locked up"). */
+const COMPLETIVE_UP = new Set(['beat', 'lock']);
 
 /** Modifiers that make an event noun unasserted ("planned visit", "possible talks"). */
 const NOUN_FUTURE = new Set(['planned', 'upcoming', 'proposed', 'expected', 'scheduled', 'future', 'forthcoming', 'next', 'possible', 'potential', 'prospective', 'new']);
@@ -284,6 +286,9 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
           const np = view.objectAfter(after);
           if (!np || !p.particle.includes(view.norm(np.end))) continue;
         }
+      } else if (view.norm(after) === 'up' && COMPLETIVE_UP.has(lemma)) {
+        // "beat up detainees", "locked up dissidents": a completive "up" leaves the act as it is
+        after++;
       } else if (view.norm(after) === 'off' && p.object && COMPLETIVE_OFF.has(lemma)) {
         // "broke off relations with X", "cut off aid to X": a completive "off" leaves the act as it is
         after++;

@@ -172,3 +172,8 @@ test('match a time adverbial between a governor and its infinitive leaves the in
   assert.deepEqual(codedWithKb('The Azerbaijani parliament threatened on Monday to break relations with Russia.'), ['AZE>RUS 1313']);
   assert.deepEqual(codedWithKb('The UN urged Iran on Monday to halt enrichment.'), ['UNO>IRN 020']);
 });
+
+test('match a completive "up" and a participle opening the object leave the act as it is', () => {
+  assert.deepEqual(codedWithKb('Israeli soldiers beat up Palestinian detainees.'), ['ISR>PSE 182']);
+  assert.deepEqual(codedWithKb('The Palestinians rejected proposed Israeli changes to the deal.'), ['PSE>ISR 120']);
+});
