@@ -62,7 +62,7 @@ export const ERRORS = {
     exit: 69,
   },
   PARLEY_INPUT_UNKNOWN_FORMAT: {
-    message: "{path}: cannot tell the format (use .txt, .html, .jsonl, .csv, .xml/.rss/.atom, optionally .gz, or --format).",
+    message: "{path}: cannot tell the format (use .txt, .html, .jsonl, .csv, .xml/.rss/.atom, optionally .gz, or name it with --input-format).",
     status: 400,
     exit: 65,
   },

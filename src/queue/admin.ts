@@ -74,7 +74,8 @@ export async function queueStatus(cfg: QueueConfig, opts: { failures?: number } 
     const stats = new QueueStats(cfg);
     try {
       const c = await q.getJobCounts('waiting', 'prioritized', 'waiting-children', 'active', 'delayed', 'completed', 'failed');
-      const failed = await q.getFailed(0, Math.max(0, (opts.failures ?? 20) - 1));
+      const wanted = opts.failures ?? 20;
+      const failed = wanted > 0 ? await q.getFailed(0, wanted - 1) : [];
       return {
         url: displayUrl(cfg.url),
         name: cfg.name,
