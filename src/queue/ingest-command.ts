@@ -18,6 +18,14 @@ export async function runIngestQueue(values: Parsed['values'], inputs: string[])
   const quiet = values.quiet === true;
   const tty = !quiet && Boolean(process.stderr.isTTY);
   const say = (s: string) => process.stderr.write(`parley ingest: ${s}\n`);
+  // The workers run the pipeline into their own store: these flags do nothing here, and saying
+  // so beats a run that silently does something else than asked.
+  const ignored = (['db', 'pipeline', 'workers'] as const).filter((f) => values[f] !== undefined);
+  if (ignored.length > 0) {
+    say(
+      `${ignored.map((f) => `--${f}`).join(', ')} ignored with --queue: the workers choose the store (their PARLEY_DB or --db) and their pipeline (--pipeline) and threads (--threads)`,
+    );
+  }
   let lastLine = 0;
   const live = (s: string) => {
     const now = Date.now();
