@@ -28,7 +28,7 @@ import { actorsRoutes } from './actors.js';
 import { errorHandler, notFoundHandler } from './api-error.js';
 import { documentsRoutes } from './documents.js';
 import { dyadsRoutes } from './dyads.js';
-import { eventsRoutes } from './events.js';
+import { eventsRoutes, mergedEventsRoutes } from './events.js';
 import { healthRoutes } from './health.js';
 import { ArticleIngester } from './ingest-articles.js';
 import { networkRoutes } from './network.js';
@@ -159,6 +159,7 @@ export async function buildApp(opts: ApiOptions): Promise<FastifyInstance> {
   }
   await app.register(healthRoutes);
   await app.register(eventsRoutes, { prefix: '/api/events' });
+  await app.register(mergedEventsRoutes, { prefix: '/api/merged-events' });
   await app.register(documentsRoutes, { prefix: '/api/documents' });
   await app.register(dyadsRoutes, { prefix: '/api/dyads' });
   await app.register(networkRoutes, { prefix: '/api/network' });

@@ -1,9 +1,10 @@
 /** Query-string schemas shared by the routes, and reading them into store filters. */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { actorRefOf, eventFilterOf, MAX_ACTOR_CHARS, MAX_LIST } from '../export/event-params.js';
-import type { EventParams } from '../export/event-params.js';
+import { actorRefOf, eventFilterOf, MAX_ACTOR_CHARS, MAX_LIST, mergedFilterOf as mergedParamsOf } from '../export/event-params.js';
+import type { EventParams, MergedEventParams, Parsed } from '../export/event-params.js';
 import type { ActorRef, EventFilter } from '../store/event-query.js';
+import type { MergedEventFilter } from '../store/merged-query.js';
 import { badRequest } from './api-error.js';
 
 const LIST_CHARS = MAX_LIST * (MAX_ACTOR_CHARS + 1);
@@ -28,18 +29,25 @@ export const EventFilterParams = {
   doc: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Only the events of this document.' })),
 };
 
-/** The store filter of validated query parameters; a problem becomes a 400 naming the parameter. */
-export function filterOf(app: FastifyInstance, p: EventParams): EventFilter {
-  const r = eventFilterOf(p, { cameo: app.parley.cameo, kb: app.parley.kb() });
+/** The value of a parsed parameter; a problem becomes a 400 naming the parameter. */
+function valueOf<T>(r: Parsed<T>): T {
   if (!r.ok) throw badRequest('query parameter', r.problem.field, r.problem.why);
   return r.value;
 }
 
+/** The store filter of validated query parameters; a problem becomes a 400 naming the parameter. */
+export function filterOf(app: FastifyInstance, p: EventParams): EventFilter {
+  return valueOf(eventFilterOf(p, { cameo: app.parley.cameo, kb: app.parley.kb() }));
+}
+
+/** The merged-event filter of validated query parameters; a problem becomes a 400 naming the parameter. */
+export function mergedFilterOf(app: FastifyInstance, p: MergedEventParams): MergedEventFilter {
+  return valueOf(mergedParamsOf(p, { cameo: app.parley.cameo, kb: app.parley.kb() }));
+}
+
 /** One actor parameter; a problem becomes a 400 naming it. */
 export function actorOf(app: FastifyInstance, field: string, v: string): ActorRef {
-  const r = actorRefOf(field, v, app.parley.kb());
-  if (!r.ok) throw badRequest('query parameter', r.problem.field, r.problem.why);
-  return r.value;
+  return valueOf(actorRefOf(field, v, app.parley.kb()));
 }
 
 /** The display form of an actor reference. */

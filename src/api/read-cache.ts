@@ -16,7 +16,11 @@ import type { StoreReads } from '../store/sqlite/read-pool.js';
 /** Results kept by default (a 10-year daily dyad series is the largest, about 0.5 MB). */
 export const DEFAULT_CACHE_ENTRIES = 256;
 
-/** Methods whose results are kept. */
+/**
+ * Methods whose results are kept. Pages of events and merged events (`queryEvents`,
+ * `queryMergedEvents`) and single records are not: each is one ordered index range keyed by its
+ * own cursor, about as cheap to read again as to look up, and rarely asked for twice.
+ */
 export const CACHED_METHODS = ['dyadSeries', 'network'] as const;
 
 export interface CacheStats {

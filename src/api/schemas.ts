@@ -9,6 +9,7 @@ import type { Event, Mention } from '../doc.js';
 import { ERRORS } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
 import type { EventDocRef } from '../store/event-query.js';
+import type { MergedEventRecord as MergedEventRecordType } from '../store/merged-query.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const NStr = Nullable(Type.String());
@@ -77,9 +78,30 @@ export const MentionRecord = Type.Object({
   antecedent: Type.Optional(Type.Integer()),
 });
 
+/** What a merged event adds to the event record (cross-document resolution). */
+const MergedFields = {
+  numMentions: Type.Integer({ description: "Evidence sentences of all its raw events (GDELT's NumMentions)." }),
+  numSources: Type.Integer({ description: 'Distinct outlets that reported it (NumSources).' }),
+  numArticles: Type.Integer({ description: 'Distinct articles that reported it (NumArticles).' }),
+  representative: Type.String({ description: 'The raw event its fields, docId and evidence come from.' }),
+  eventIds: Type.Array(Type.String(), { description: 'Every raw event it merges, oldest article first.' }),
+};
+
+export const MergedEventRecord = Type.Composite([EventRecord, Type.Object(MergedFields)], {
+  title: 'MergedEvent',
+  description:
+    'One real-world event reported by one or more articles: the event record of its representative mention (id is the merged id) with its counts and raw event ids.',
+});
+
+/** A listed event: a raw event, or with view=merged a merged event (the merged fields are present then). */
+const ListedEvent = Type.Composite([EventRecord, Type.Partial(Type.Object(MergedFields))], {
+  title: 'ListedEvent',
+  description: 'An event record; with view=merged a merged event, which also has numMentions, numSources, numArticles, representative and eventIds.',
+});
+
 export const EventPageBody = Type.Object(
   {
-    events: Type.Array(EventRecord),
+    events: Type.Array(ListedEvent),
     documents: Type.Record(Type.String(), DocRef, { description: 'The documents of the events, by id.' }),
     next: Nullable(Type.String({ description: 'Cursor of the next page; null on the last page.' })),
   },
@@ -87,8 +109,24 @@ export const EventPageBody = Type.Object(
 );
 
 export const EventDetailBody = Type.Object(
-  { event: EventRecord, document: DocRef, mentions: Type.Array(MentionRecord) },
+  {
+    event: EventRecord,
+    document: DocRef,
+    mentions: Type.Array(MentionRecord),
+    mergedId: Type.Optional(Type.String({ description: 'The merged event it belongs to (GET /api/merged-events/{id}); absent while unresolved.' })),
+  },
   { title: 'EventDetail' },
+);
+
+export const MergedEventDetailBody = Type.Object(
+  {
+    event: MergedEventRecord,
+    document: DocRef,
+    mentions: Type.Array(Type.Object({ event: EventRecord, document: DocRef }), {
+      description: 'Every raw event it merges with its evidence and article, oldest article first.',
+    }),
+  },
+  { title: 'MergedEventDetail' },
 );
 
 export const DocumentBody = Type.Object(
@@ -229,6 +267,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const eventSame: Same<Static<typeof EventRecord>, Event> = true;
 const mentionSame: Same<Static<typeof MentionRecord>, Omit<Mention, 'resolvedBy'> & { resolvedBy: string }> = true;
 const docRefSame: Same<Static<typeof DocRef>, EventDocRef> = true;
+const mergedSame: Same<Static<typeof MergedEventRecord>, MergedEventRecordType> = true;
+void mergedSame;
 void eventSame;
 void mentionSame;
 void docRefSame;

@@ -3,8 +3,13 @@
  * comma, a quote, a line break or edge spaces, quotes doubled). One row per event with its first
  * evidence sentence and its document. Text cells that a spreadsheet would run as a formula
  * (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'`.
+ *
+ * Merged events (`view: 'merged'`) have the same columns (the merged id, the representative's
+ * document and evidence) and four more: GDELT's `num_mentions`, `num_sources`, `num_articles`,
+ * and `event_ids`, the raw events merged (space-separated).
  */
 import type { EventHit } from '../store/event-query.js';
+import type { MergedHit } from '../store/merged-query.js';
 
 /** Column names, in order. */
 export const CSV_COLUMNS = [
@@ -14,6 +19,9 @@ export const CSV_COLUMNS = [
   'cameo_code', 'cameo_root', 'cameo_label', 'quad', 'goldstein', 'plover_event', 'plover_mode', 'confidence',
   'evidence', 'evidence_count', 'doc_title', 'doc_url', 'doc_published', 'doc_source',
 ] as const;
+
+/** The columns of a merged-event export: the event columns and the merged counts and raw ids. */
+export const MERGED_CSV_COLUMNS = [...CSV_COLUMNS, 'num_mentions', 'num_sources', 'num_articles', 'event_ids'] as const;
 
 /** One CSV field. */
 export function csvField(v: string | number | null | undefined): string {
@@ -42,8 +50,20 @@ export function csvLine(values: readonly (string | number | null)[]): string {
   return values.map(csvField).join(',') + '\r\n';
 }
 
+/** The values of one merged event, in {@link MERGED_CSV_COLUMNS} order. */
+export function mergedCsvValues(hit: MergedHit): (string | number | null)[] {
+  const e = hit.event;
+  return [...csvValues(hit), e.numMentions, e.numSources, e.numArticles, e.eventIds.join(' ')];
+}
+
 /** The header, then one line per event; pulls events only as lines are consumed. */
 export async function* csvLines(hits: AsyncIterable<EventHit> | Iterable<EventHit>): AsyncGenerator<string> {
   yield csvLine(CSV_COLUMNS);
   for await (const h of hits) yield csvLine(csvValues(h));
+}
+
+/** The header, then one line per merged event. */
+export async function* mergedCsvLines(hits: AsyncIterable<MergedHit> | Iterable<MergedHit>): AsyncGenerator<string> {
+  yield csvLine(MERGED_CSV_COLUMNS);
+  for await (const h of hits) yield csvLine(mergedCsvValues(h));
 }

@@ -10,6 +10,7 @@
 import type { Kb } from '../actors/kb.js';
 import type { CameoTable } from '../code/cameo.js';
 import type { ActorRef, EventFilter } from '../store/event-query.js';
+import type { MergedEventFilter } from '../store/merged-query.js';
 
 export interface EventParams {
   source?: string;
@@ -150,4 +151,24 @@ export function eventFilterOf(p: EventParams, ctx: ParamContext): Parsed<EventFi
   if (p.q !== undefined && p.q.trim() !== '') f.q = p.q;
   if (p.doc !== undefined) f.doc = p.doc;
   return { ok: true, value: f };
+}
+
+/** The filter parameters of merged events: those of raw events and the least number of articles. */
+export interface MergedEventParams extends EventParams {
+  /** A positive whole number (`--min-articles 2`, `minArticles=2`). */
+  minArticles?: string | number;
+}
+
+/** The largest `minArticles` accepted. */
+export const MAX_MIN_ARTICLES = 1_000_000;
+
+/** The merged-event filter for user parameters, or the first problem found. */
+export function mergedFilterOf(p: MergedEventParams, ctx: ParamContext): Parsed<MergedEventFilter> {
+  const r = eventFilterOf(p, ctx);
+  if (!r.ok || p.minArticles === undefined) return r;
+  const n = typeof p.minArticles === 'number' ? p.minArticles : /^\s*\d+\s*$/.test(p.minArticles) ? Number(p.minArticles) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_MIN_ARTICLES) {
+    return { ok: false, problem: { field: 'minArticles', why: `'${p.minArticles}' is not a whole number from 1 to ${MAX_MIN_ARTICLES}` } };
+  }
+  return { ok: true, value: { ...r.value, minArticles: n } };
 }

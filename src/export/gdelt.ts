@@ -14,8 +14,11 @@
  * - IsRootEvent (1 when an evidence sentence lies in the lead paragraph), EventCode,
  *   EventBaseCode (first three digits), EventRootCode, QuadClass, GoldsteinScale;
  * - NumMentions (evidence sentences in the article), NumSources and NumArticles (1: one event row
- *   per article; cross-article de-duplication is a separate step);
- * - DATEADDED (YYYYMMDDHHMMSS of ingestion, UTC) and SOURCEURL (the article URL).
+ *   per article); for a merged event (one real-world event reported by many articles, see
+ *   `store/merged-query.ts`) GDELT's own meaning: every mention in every article, the distinct
+ *   outlets and the distinct articles;
+ * - DATEADDED (YYYYMMDDHHMMSS of ingestion, UTC) and SOURCEURL (the article URL; for a merged event
+ *   the article of its representative mention, whose evidence also decides IsRootEvent).
  *
  * Always empty: Actor*EthnicCode, Actor*Religion1Code/2Code, Actor*Type2Code/Type3Code, AvgTone
  * and every geography column (Actor1Geo_*, Actor2Geo_*, ActionGeo_*): parley does not code them.
@@ -23,6 +26,8 @@
 import { createHash } from 'node:crypto';
 import type { EventActor } from '../doc.js';
 import type { EventHit } from '../store/event-query.js';
+import { isMergedHit } from '../store/merged-query.js';
+import type { MergedHit } from '../store/merged-query.js';
 import type { ActorInfo } from './actor-info.js';
 import { PLAIN_ACTOR_INFO } from './actor-info.js';
 
@@ -77,6 +82,12 @@ function actorCells(a: EventActor, info: ActorInfo): (string | null)[] {
   ];
 }
 
+/** NumMentions, NumSources, NumArticles: a merged event's own, else one article's. */
+function counts(hit: EventHit | MergedHit): [number, number, number] {
+  const e = hit.event;
+  return isMergedHit(hit) ? [hit.event.numMentions, hit.event.numSources, hit.event.numArticles] : [e.evidence.length, 1, 1];
+}
+
 /** The 61 values of one event, in {@link GDELT_COLUMNS} order. */
 export function gdeltValues(hit: EventHit, info: ActorInfo = PLAIN_ACTOR_INFO): (string | number | null)[] {
   const e = hit.event;
@@ -103,9 +114,7 @@ export function gdeltValues(hit: EventHit, info: ActorInfo = PLAIN_ACTOR_INFO): 
     e.cameo.root,
     e.quad,
     e.goldstein,
-    e.evidence.length,
-    1,
-    1,
+    ...counts(hit),
     null,
     ...Array<null>(GEO_FIELDS.length * 3).fill(null),
     added,

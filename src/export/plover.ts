@@ -6,7 +6,8 @@
  * scale), `event_text` (the evidence sentences), `text_info` (offsets of the first evidence
  * sentence), `cite_info` (the article's URL and title), `coder` and `has_event`.
  *
- * CAMEO events with no PLOVER type (roots 01 and 02, which PLOVER dropped) have no record.
+ * CAMEO events with no PLOVER type (roots 01 and 02, which PLOVER dropped) have no record. A merged
+ * event's record has its merged id and the evidence and article of its representative mention.
  */
 import type { EventActor } from '../doc.js';
 import type { EventHit } from '../store/event-query.js';

@@ -92,6 +92,12 @@ export interface MergedEventPage {
   next: string | null;
 }
 
+/** Whether an event hit is a merged event's (its record has the merged fields). */
+export function isMergedHit(hit: EventHit): hit is MergedHit {
+  const e = hit.event as Partial<MergedEventRecord>;
+  return typeof e.numArticles === 'number' && Array.isArray(e.eventIds);
+}
+
 /** One merged event with every raw mention (its evidence and document), oldest document first. */
 export interface MergedEventDetail extends MergedHit {
   mentions: EventHit[];

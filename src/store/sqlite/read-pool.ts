@@ -27,6 +27,8 @@ export const READ_METHODS = [
   'dyadSeries',
   'network',
   'searchActors',
+  'queryMergedEvents',
+  'getMergedEventDetail',
   'getDocument',
   'listDocuments',
   'searchDocuments',
@@ -236,6 +238,14 @@ export class SqliteReadPool implements StoreReads {
 
   searchActors(...args: Parameters<Store['searchActors']>): ReturnType<Store['searchActors']> {
     return this.call('searchActors', args) as ReturnType<Store['searchActors']>;
+  }
+
+  queryMergedEvents(...args: Parameters<Store['queryMergedEvents']>): ReturnType<Store['queryMergedEvents']> {
+    return this.call('queryMergedEvents', args) as ReturnType<Store['queryMergedEvents']>;
+  }
+
+  getMergedEventDetail(...args: Parameters<Store['getMergedEventDetail']>): ReturnType<Store['getMergedEventDetail']> {
+    return this.call('getMergedEventDetail', args) as ReturnType<Store['getMergedEventDetail']>;
   }
 
   getDocument(...args: Parameters<Store['getDocument']>): ReturnType<Store['getDocument']> {

@@ -42,6 +42,7 @@ describe('api app', () => {
       '/api/dyads',
       '/api/events',
       '/api/events/{id}',
+      '/api/merged-events/{id}',
       '/api/network',
       '/api/stats',
       '/healthz',

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CSV_COLUMNS, csvField, csvLines } from '../../../src/export/csv.js';
-import { collect, hit } from './hits.js';
+import { CSV_COLUMNS, csvField, csvLines, MERGED_CSV_COLUMNS } from '../../../src/export/csv.js';
+import { exportLines } from '../../../src/export/index.js';
+import { collect, hit, mergedHit } from './hits.js';
 
 test('csv quotes commas, quotes, line breaks and edge spaces, and doubles quotes', () => {
   assert.equal(csvField('plain'), 'plain');
@@ -35,4 +36,15 @@ test('csv writes a header and one CRLF line per event, in column order', async (
       '"Norway praised Chile, ""warmly"", for the new fishing accord.",1,"Norway, Chile sign accord",https://news.example/doc-1,2031-03-04,Example Wire',
   );
   assert.match(lines[2], /^doc-1:e1,doc-1,2031-03-04,explicit,NOR,Norway,GOV,,,,,,051/);
+});
+
+test('csv of merged events adds the counts and the raw event ids, after the event columns', async () => {
+  const text = await collect(exportLines('csv', [mergedHit()], undefined, { view: 'merged' }));
+  const [header, row] = text.split('\r\n');
+  assert.equal(header, MERGED_CSV_COLUMNS.join(','));
+  assert.deepEqual(MERGED_CSV_COLUMNS.slice(0, CSV_COLUMNS.length), [...CSV_COLUMNS]);
+  const cells = row.split(',');
+  assert.equal(cells[0], 'm-0123456789abcdef');
+  assert.deepEqual(cells.slice(-4), ['5', '2', '3', 'doc-0:e1 doc-1:e0 doc-2:e0']);
+  assert.equal((await collect(exportLines('csv', [hit()]))).split('\r\n')[0], CSV_COLUMNS.join(','), 'raw events keep their columns');
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadKb } from '../../../src/actors/kb.js';
 import { loadCameo } from '../../../src/code/cameo.js';
-import { actorRefOf, eventFilterOf, expandCameoCodes, isDate } from '../../../src/export/event-params.js';
+import { actorRefOf, eventFilterOf, expandCameoCodes, isDate, mergedFilterOf } from '../../../src/export/event-params.js';
 
 const cameo = loadCameo();
 const kb = loadKb();
@@ -51,4 +51,17 @@ test('event-params builds the store filter and names the first bad field', () =>
   assert.deepEqual(eventFilterOf({ q: '   ' }, { cameo }), { ok: true, value: {} }, 'a blank text query is no filter');
   assert.ok(isDate('2024-02-29'));
   assert.ok(!isDate('2023-02-29'));
+});
+
+test('event-params builds the merged-event filter: the event filter and a whole number of articles', () => {
+  assert.deepEqual(mergedFilterOf({ source: 'CHN', minArticles: '3' }, { cameo, kb }), { ok: true, value: { source: [{ code: 'CHN' }], minArticles: 3 } });
+  assert.deepEqual(mergedFilterOf({ minArticles: 2 }, { cameo }), { ok: true, value: { minArticles: 2 } });
+  assert.deepEqual(mergedFilterOf({ root: '04' }, { cameo }), eventFilterOf({ root: '04' }, { cameo }));
+  for (const bad of ['0', '-1', '2.5', 'two', '', 0, 1.5]) {
+    const r = mergedFilterOf({ minArticles: bad }, { cameo });
+    assert.equal(r.ok, false, String(bad));
+    if (!r.ok) assert.equal(r.problem.field, 'minArticles');
+  }
+  const first = mergedFilterOf({ root: '4', minArticles: '0' }, { cameo });
+  assert.equal(!first.ok && first.problem.field, 'root', 'the event filter is read first');
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GDELT_COLUMNS, GDELT_EMPTY_COLUMNS, gdeltEventId, gdeltLines, gdeltValues } from '../../../src/export/gdelt.js';
 import type { ActorInfo } from '../../../src/export/actor-info.js';
-import { collect, hit } from './hits.js';
+import { collect, hit, mergedHit } from './hits.js';
 
 test('gdelt has the 61 columns of the GDELT 2.0 event table in codebook order', () => {
   assert.equal(GDELT_COLUMNS.length, 61);
@@ -79,4 +79,15 @@ test('gdelt lines are tab-separated with no tabs or breaks inside cells and no h
   const cells = lines[0].split('\t');
   assert.equal(cells.length, 61);
   assert.equal(cells[6], 'TAB HERE AND');
+});
+
+test('gdelt writes a merged event with its own id and GDELT counts, and its representative article as SOURCEURL', () => {
+  const col = (values: unknown[], c: string) => values[GDELT_COLUMNS.indexOf(c)];
+  const m = gdeltValues(mergedHit());
+  assert.equal(col(m, 'GLOBALEVENTID'), gdeltEventId('m-0123456789abcdef'));
+  assert.deepEqual([col(m, 'NumMentions'), col(m, 'NumSources'), col(m, 'NumArticles')], [5, 2, 3]);
+  assert.equal(col(m, 'SOURCEURL'), 'https://news.example/doc-1');
+  assert.equal(col(m, 'IsRootEvent'), 1, "the representative's evidence lies in its lead");
+  const r = gdeltValues(hit());
+  assert.deepEqual([col(r, 'NumMentions'), col(r, 'NumSources'), col(r, 'NumArticles')], [1, 1, 1], 'a raw event is one article');
 });

@@ -1,6 +1,7 @@
 /** Hand-made event hits for the export tests (fictional wording; every field set on purpose). */
 import type { Event } from '../../../src/doc.js';
 import type { EventHit } from '../../../src/store/event-query.js';
+import type { MergedEventRecord, MergedHit } from '../../../src/store/merged-query.js';
 
 export function hit(over: Partial<Event> = {}, doc: Partial<EventHit['document']> = {}): EventHit {
   const sentence = 'Norway praised Chile, "warmly", for the new fishing accord.';
@@ -38,4 +39,22 @@ export async function collect(lines: AsyncIterable<string>): Promise<string> {
   let s = '';
   for await (const l of lines) s += l;
   return s;
+}
+
+/** A merged event hit: the event of {@link hit} reported by three articles of two outlets. */
+export function mergedHit(over: Partial<MergedEventRecord> = {}): MergedHit {
+  const h = hit();
+  return {
+    event: {
+      ...h.event,
+      id: 'm-0123456789abcdef',
+      numMentions: 5,
+      numSources: 2,
+      numArticles: 3,
+      representative: h.event.id,
+      eventIds: ['doc-0:e1', h.event.id, 'doc-2:e0'],
+      ...over,
+    },
+    document: h.document,
+  };
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ploverLines, ploverRecord } from '../../../src/export/plover.js';
-import { collect, hit } from './hits.js';
+import { collect, hit, mergedHit } from './hits.js';
+import { jsonlLines } from '../../../src/export/jsonl.js';
 
 test('plover records carry the manual fields: id, date, actor, recipient, event, mode, text', () => {
   const r = ploverRecord(hit({ plover: { event: 'SUPPORT', mode: 'praise' }, source: { code: 'NOR', name: 'the minister', sector: 'GOV', person: 'Ola Nordmann' } }));
@@ -28,4 +29,13 @@ test('plover leaves out events whose CAMEO code has no PLOVER type, and has no r
   assert.deepEqual(alone?.recipient, []);
   const out = await collect(ploverLines([hit(), hit({ id: 'x', plover: { event: null, mode: null } }), hit({ id: 'y' })]));
   assert.deepEqual(out.trim().split('\n').map((l) => JSON.parse(l).id), ['doc-1:e0', 'y']);
+});
+
+test('plover and jsonl write merged events: the merged id, the representative evidence, the merged fields', async () => {
+  const p = ploverRecord(mergedHit());
+  assert.equal(p?.id, 'm-0123456789abcdef');
+  assert.deepEqual(p?.event_text, [hit().event.evidence[0].sentence]);
+  assert.equal(p?.cite_info.url, 'https://news.example/doc-1');
+  const line = JSON.parse(await collect(jsonlLines([mergedHit()])));
+  assert.deepEqual([line.id, line.numMentions, line.numSources, line.numArticles, line.eventIds.length], ['m-0123456789abcdef', 5, 2, 3, 3]);
 });

@@ -12,6 +12,7 @@ import { openStore } from '../../../src/store/open-store.js';
 import { openSqliteStore } from '../../../src/store/sqlite/store.js';
 import type { SqliteStore } from '../../../src/store/sqlite/store.js';
 import { defaultReadWorkers, READ_METHODS, SqliteReadPool, sqliteDataVersion } from '../../../src/store/sqlite/read-pool.js';
+import { resolveAll } from '../../../src/resolve/resolve.js';
 import { meetingDoc, syntheticDoc } from './fixtures.js';
 import { cleanupLocations, freshLocation, tempDir } from './setup.js';
 
@@ -23,6 +24,7 @@ describe('sqlite read-pool', () => {
   before(async () => {
     store = (await openStore(freshLocation('sqlite'))) as SqliteStore;
     await store.putDocuments([meetingDoc(), ...Array.from({ length: 30 }, (_, i) => syntheticDoc(i))]);
+    await resolveAll(store);
     pool = await SqliteReadPool.open(store.location, { size: 2 });
   });
   after(async () => {
@@ -31,6 +33,8 @@ describe('sqlite read-pool', () => {
   });
 
   test('sqlite read-pool answers every read method as the store does', async () => {
+    const merged = (await store.queryMergedEvents({}, { limit: 1 })).hits[0]?.event.id;
+    assert.ok(merged, 'the fixture resolves into merged events');
     const calls: [(typeof READ_METHODS)[number], unknown[]][] = [
       ['queryEvents', [{ source: [{ code: 'NRV' }] }, { limit: 7 }]],
       ['queryEvents', [{ q: 'harvest' }, {}]],
@@ -39,6 +43,9 @@ describe('sqlite read-pool', () => {
       ['dyadSeries', [{ code: 'NRV' }, { code: 'KST' }, { interval: 'month' }]],
       ['network', [{ min: 1 }]],
       ['searchActors', ['n', { limit: 5 }]],
+      ['queryMergedEvents', [{ source: [{ code: 'NRV' }] }, { sort: 'articles', limit: 3 }]],
+      ['getMergedEventDetail', [merged]],
+      ['getMergedEventDetail', ['no-such-merged-event']],
       ['getDocument', ['doc-meeting']],
       ['getDocument', ['missing']],
       ['listDocuments', [{ limit: 5, offset: 2 }]],
