@@ -70,7 +70,7 @@ const SUPPORT_VERBS = new FormIndex([
   'repeat', 'reiterate', 'step', 'intensify', 'escalate', 'unleash', 'deliver', 'extend', 'hurl', 'file', 'begin',
   'start', 'continue', 'resume', 'conduct', 'open', 'wage', 'pursue', 'order', 'send', 'direct', 'aim', 'sharpen',
   'step', 'press', 'broaden', 'widen', 'expand', 'mount', 'execute', 'perform', 'undertake', 'trade', 'exchange', 'lead',
-  'paint', 'present', 'provide', 'kick', 'wrap', 'round',
+  'paint', 'present', 'provide', 'kick', 'wrap', 'round', 'complete', 'finish', 'speed', 'accelerate', 'hasten',
 ]);
 /** Verbs under which the act named by their object did not (yet) happen ("denied an attack", "feared a strike"). */
 const UNASSERTING_VERBS = new Set([
@@ -460,6 +460,8 @@ function matchVerb(view: SentenceView, v: number, lexicon: Lexicon, cameo: Cameo
     if (adjunctHost === undefined) return;
   }
   let passive = g.passive;
+  // "Israel is opposed to X": an adjectival participle, active in sense
+  if (passive && view.lemma(v) === 'oppose' && view.norm(v + 1) === 'to') passive = false;
   // Reduced passive: "Embassy Attacked by Militants", "civilians killed by troops".
   if (!passive && !g.be && !g.infinitive && view.isParticiple(v) && view.norm(v + 1) === 'by' && view.isNominal(v - 1)) passive = true;
   // Headline passive without an agent: "CIA Accused over Iraq Detainees", "Iran Warned on Nuclear Plan"

@@ -177,3 +177,7 @@ test('match a completive "up" and a participle opening the object leave the act 
   assert.deepEqual(codedWithKb('Israeli soldiers beat up Palestinian detainees.'), ['ISR>PSE 182']);
   assert.deepEqual(codedWithKb('The Palestinians rejected proposed Israeli changes to the deal.'), ['PSE>ISR 120']);
 });
+
+test('match completion verbs support an event noun ("completed its withdrawal from X")', () => {
+  assert.deepEqual(codedWithKb('Russia completed its withdrawal from Georgia.'), ['RUS>GEO 087']);
+});
