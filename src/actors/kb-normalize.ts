@@ -35,8 +35,21 @@ const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
 const MARKS = /\p{M}+/gu;
 const SPECIAL = /[ßẞłŁøØæÆœŒđĐðÐıþÞħ]/g;
 
+/** Keys already computed: the recogniser folds the same few thousand words over and over. */
+const FOLDED = new Map<string, string>();
+const FOLDED_MAX = 50_000;
+
 /** Fold a name to its lookup key (see the module comment). Never throws; '' for blank input. */
 export function normName(text: string): string {
+  const known = FOLDED.get(text);
+  if (known !== undefined) return known;
+  const s = foldName(text);
+  if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
+  FOLDED.set(text, s);
+  return s;
+}
+
+function foldName(text: string): string {
   let s = text.replace(SPECIAL, (c) => LETTERS[c] ?? c);
   s = s.normalize('NFKD').replace(MARKS, '');
   s = s.replace(QUOTES, "'").replace(DQUOTES, '"').replace(DASHES, '-');

@@ -209,6 +209,21 @@ export function editDistance(a: string, b: string, max = 2): number {
  */
 export function fuzzyTitledHolder(kb: Kb, noun: string, nameKeys: string[], country?: string | null): Person | undefined {
   if (nameKeys.length === 0 || !nameKeys.some((k) => k.length >= 5)) return undefined;
+  // Every call walks all the people of the KB: remember the answer per KB (the same unknown
+  // titled names come back article after article).
+  let memo = fuzzyMemo.get(kb);
+  if (!memo) fuzzyMemo.set(kb, (memo = new Map()));
+  const key = `${noun}\u0000${country ?? ''}\u0000${nameKeys.join('\u0000')}`;
+  if (memo.has(key)) return memo.get(key);
+  const found = fuzzySearch(kb, noun, nameKeys, country);
+  if (memo.size >= 20_000) memo.clear();
+  memo.set(key, found);
+  return found;
+}
+
+const fuzzyMemo = new WeakMap<Kb, Map<string, Person | undefined>>();
+
+function fuzzySearch(kb: Kb, noun: string, nameKeys: string[], country?: string | null): Person | undefined {
   const close = (k: string, keys: Set<string>): boolean => {
     if (keys.has(k)) return true;
     if (k.length < 5) return false;
