@@ -69,6 +69,24 @@ function eventNounsOf(lexicon: Lexicon): ReadonlySet<string> {
   return set;
 }
 
+/** Words that open a clause of its own after a trigger ("granted asylum to rebels who fled two years ago"). */
+const CLAUSE_OPENERS = new Set(['who', 'which', 'whom', 'whose', 'when', 'where', 'since', 'because', 'after', 'before', 'while']);
+
+/**
+ * The time expression at `timeStart` lies in a later clause of its own, opened after the trigger by
+ * a relative or subordinating word with a verb of its own: it dates that clause, not the trigger
+ * ("paid compensation for assets lost when Amin expelled them 18 years ago").
+ */
+function inLaterClause(view: SentenceView, trigger: number, timeStart: number): boolean {
+  let opened = false;
+  for (let k = trigger + 1; k < view.length && view.tokens[k].start < timeStart; k++) {
+    if (CLAUSE_OPENERS.has(view.norm(k)) && view.pos(k) !== 'ADP') opened = true;
+    else if (view.norm(k) === 'that' && view.pos(k) !== 'DET') opened = true;
+    else if (opened && view.isVerb(k)) return true;
+  }
+  return false;
+}
+
 /** Confidence of one candidate: lower for headlines, derived directions, nouns and coreference. */
 function confidenceOf(c: Candidate, view: SentenceView): number {
   let x = 0.9;
@@ -117,7 +135,8 @@ export function codeDoc(doc: Doc, cameo: CameoTable, lexicon: Lexicon, options: 
       if (
         when.time !== undefined &&
         doc.layers.times[when.time]?.sentence === sentence.id &&
-        isBackgroundDate(when.date, published, { granularity: when.granularity })
+        isBackgroundDate(when.date, published, { granularity: when.granularity }) &&
+        !inLaterClause(view, c.trigger, doc.layers.times[when.time].start)
       ) {
         refused(view, { ...c, ruleId: 'code:background', reason: `'${view.surface(c.trigger)}' is dated ${when.date}, background history` });
         continue;

@@ -181,3 +181,8 @@ test('match a completive "up" and a participle opening the object leave the act 
 test('match completion verbs support an event noun ("completed its withdrawal from X")', () => {
   assert.deepEqual(codedWithKb('Russia completed its withdrawal from Georgia.'), ['RUS>GEO 087']);
 });
+
+test('match a time expression in a later relative or subordinate clause does not make the act background', () => {
+  assert.deepEqual(codedWithKb('Uganda has granted asylum to 18 Rwandan rebels who entered the country two years ago.', '2000-01-01'), ['UGA>RWA 075']);
+  assert.deepEqual(codedWithKb('Uganda granted asylum to Rwandan rebels two years ago.', '2000-01-01'), []);
+});
