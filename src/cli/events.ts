@@ -10,10 +10,11 @@ import { loadKb } from '../actors/kb.js';
 import type { Kb } from '../actors/kb.js';
 import { loadCameo } from '../code/cameo.js';
 import { ParleyError } from '../errors.js';
-import { eventFilterOf } from '../export/event-params.js';
-import type { EventParams } from '../export/event-params.js';
-import { exportLines, kbActorInfo, PLAIN_ACTOR_INFO, streamEvents } from '../export/index.js';
-import type { EventHit, EventSort, SortOrder } from '../store/event-query.js';
+import { mergedFilterOf } from '../export/event-params.js';
+import type { MergedEventParams } from '../export/event-params.js';
+import { exportLines, kbActorInfo, PLAIN_ACTOR_INFO, streamEvents, streamMergedEvents } from '../export/index.js';
+import type { EventHit, SortOrder } from '../store/event-query.js';
+import type { MergedHit, MergedSort } from '../store/merged-query.js';
 import { openStore } from '../store/index.js';
 import { dbLocation, intFlag, oneOf, parse } from './args.js';
 
@@ -35,17 +36,20 @@ function actorLabel(a: EventHit['event']['source']): string {
 }
 
 /** The table header and a row per event: date, source → target, code, label, Goldstein, quad, evidence. */
-export function tableHeader(width: number): string {
-  const head = `${'date'.padEnd(10)}  ${'source → target'.padEnd(17)} ${'code'.padEnd(4)}  ${'label'.padEnd(30)} ${'gold'.padStart(5)} q  evidence`;
+export function tableHeader(width: number, merged = false): string {
+  const counts = merged ? `${'a'.padStart(3)} ${'m'.padStart(3)}  ` : '';
+  const head = `${'date'.padEnd(10)}  ${'source → target'.padEnd(17)} ${'code'.padEnd(4)}  ${'label'.padEnd(30)} ${'gold'.padStart(5)} q  ${counts}evidence`;
   return head.slice(0, width) + '\n';
 }
 
-export function tableRow(h: EventHit, width: number): string {
+/** A table row; a merged event's row also gives its articles and mentions. */
+export function tableRow(h: EventHit | MergedHit, width: number): string {
   const e = h.event;
   const dyad = `${actorLabel(e.source)} → ${actorLabel(e.target)}`;
+  const counts = 'numArticles' in e ? `${String(e.numArticles).padStart(3)} ${String(e.numMentions).padStart(3)}  ` : '';
   const fixed =
     `${(e.date ?? '(undated)').padEnd(10)}  ${clip(dyad, 17).padEnd(17)} ${e.cameo.code.padEnd(4)}  ` +
-    `${clip(e.cameo.label, 30).padEnd(30)} ${e.goldstein.toFixed(1).padStart(5)} ${e.quad}  `;
+    `${clip(e.cameo.label, 30).padEnd(30)} ${e.goldstein.toFixed(1).padStart(5)} ${e.quad}  ${counts}`;
   const room = Math.max(20, width - fixed.length);
   const v = e.evidence[0];
   const excerpt = v ? clip(v.sentence, room) : '';
@@ -74,12 +78,17 @@ function tryKb(): Kb | undefined {
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, 'events');
   const format: Format = oneOf('--format', values.format, FORMATS, 'table');
-  const sort: EventSort = oneOf('--sort', values.sort, ['date', 'goldstein', 'code'] as const, 'date');
+  const merged = values.merged === true;
+  const sorts = merged ? (['date', 'goldstein', 'code', 'articles'] as const) : (['date', 'goldstein', 'code'] as const);
+  const sort: MergedSort = oneOf('--sort', values.sort, sorts, 'date');
   const order: SortOrder = oneOf('--order', values.order, ['asc', 'desc'] as const, 'desc');
   // --limit 0 lifts the limit (as for an export) instead of showing nothing.
   const limit = values.limit === undefined ? (format === 'table' ? TABLE_LIMIT : undefined) : intFlag('--limit', values.limit, 0) || undefined;
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  const params: EventParams = {
+  if (!merged && values['min-articles'] !== undefined) {
+    throw new ParleyError('PARLEY_CLI_USAGE', { why: 'parley events: --min-articles counts the articles of merged events; add --merged.' });
+  }
+  const params: MergedEventParams = {
     source: str('source'),
     target: str('target'),
     dyad: str('dyad'),
@@ -90,37 +99,40 @@ export async function run(argv: string[]): Promise<number> {
     to: str('to'),
     q: str('search'),
     doc: str('doc'),
+    minArticles: str('min-articles'),
   };
   const kb = tryKb();
-  const parsed = eventFilterOf(params, { cameo: loadCameo(), kb });
+  const parsed = mergedFilterOf(params, { cameo: loadCameo(), kb });
   if (!parsed.ok) {
-    const flag = parsed.problem.field === 'q' ? 'search' : parsed.problem.field;
+    const field = parsed.problem.field;
+    const flag = field === 'q' ? 'search' : field === 'minArticles' ? 'min-articles' : field;
     throw new ParleyError('PARLEY_CLI_USAGE', { why: `parley events: --${flag} ${parsed.problem.why}.` });
   }
   const store = await openStore(dbLocation(values.db));
   try {
     let truncated = false;
-    const hits = streamEvents(store, parsed.value, {
-      sort,
-      order,
-      limit,
-      onTruncated: () => {
-        truncated = true;
-      },
-    });
+    const onTruncated = () => {
+      truncated = true;
+    };
+    const hits: AsyncGenerator<EventHit | MergedHit> = merged
+      ? streamMergedEvents(store, parsed.value, { sort, order, limit, onTruncated })
+      : streamEvents(store, parsed.value, { sort: sort === 'articles' ? 'date' : sort, order, limit, onTruncated });
     let n = 0;
     if (format === 'table') {
       const width = Math.max(80, process.stdout.columns ?? 160);
       for await (const h of hits) {
-        if (n === 0) await write(tableHeader(width));
+        if (n === 0) await write(tableHeader(width, merged));
         await write(tableRow(h, width));
         n++;
       }
-      if (n === 0) process.stderr.write(`parley events: no events match in ${store.location}\n`);
+      if (n === 0) {
+        const hint = merged ? ' (merged events exist once `parley resolve` or the queue workers have resolved the store)' : '';
+        process.stderr.write(`parley events: no ${merged ? 'merged ' : ''}events match in ${store.location}${hint}\n`);
+      }
       else if (truncated) process.stderr.write(`parley events: first ${n} events shown; more match (use --limit N, or --format for an export)\n`);
     } else {
       const info = kb ? kbActorInfo(kb) : PLAIN_ACTOR_INFO;
-      for await (const line of exportLines(format, hits, info)) await write(line);
+      for await (const line of exportLines(format, hits, info, { view: merged ? 'merged' : 'raw' })) await write(line);
     }
     return 0;
   } finally {

@@ -136,6 +136,8 @@ export const OPTIONS = {
     order: { type: 'string' },
     format: { type: 'string', short: 'f' },
     limit: { type: 'string', short: 'n' },
+    merged: { type: 'boolean', short: 'm' },
+    'min-articles': { type: 'string' },
   },
   serve: {
     db: { type: 'string' },
@@ -457,9 +459,15 @@ Filters (a LIST is comma-separated, at most 20 values, any of which may match):
       --to DATE           events on or before DATE
   -s, --search QUERY      full-text search of the event's document (title and clean text)
       --doc ID            only the events of this document
+      --min-articles N    with --merged: events reported by at least N articles
 
 Options:
-      --sort KEY          date (default), goldstein or code
+  -m, --merged            one row per real-world event: reports of the same event in different
+                          articles merged by \`parley resolve\` (or the queue workers), with
+                          GDELT's NumMentions, NumSources and NumArticles; the table shows the
+                          articles (a) and mentions (m); default: one row per report
+      --sort KEY          date (default), goldstein or code; with --merged also articles (most
+                          reported first)
       --order ORDER       desc (default) or asc
   -f, --format FORMAT     table (default); jsonl (parley's event records); csv; gdelt (GDELT 2.0
                           event table: tab-separated, 61 columns, no header); plover (PLOVER JSON
@@ -472,6 +480,7 @@ Examples:
   parley events --source CHN --target IRN --from 2022-01-01
   parley events --root 16 --format gdelt > sanctions.tsv
   parley events --search missile --sort goldstein --order asc --format csv
+  parley events --merged --min-articles 3 --sort articles
 `,
 
   serve: `Usage: parley serve [options]

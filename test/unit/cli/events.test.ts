@@ -1,6 +1,7 @@
 /** `parley events`: the table and the exports over a store filled from the API fixture articles. */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parley, ROOT, tempDir } from './cli-helpers.js';
 
@@ -69,4 +70,43 @@ test('events refuses bad flags with a usage error naming the flag', () => {
     assert.match(r.stderr, /PARLEY_CLI_USAGE/);
     assert.ok(r.stderr.includes(flag), `${args.join(' ')}: ${r.stderr}`);
   }
+});
+
+test('events --merged shows one row per real-world event once the store is resolved, with its articles and mentions', () => {
+  const dir = tempDir();
+  const mdb = join(dir, 'merged.db');
+  const input = join(dir, 'calls.jsonl');
+  // Two outlets report one phone call, on different days; a third article is about something else.
+  const lines = [
+    { id: 'call-one', source: 'Lakeside Courier', published: '2024-05-11', text: 'Kenyan President William Ruto spoke with Ethiopian Prime Minister Abiy Ahmed by phone on Friday about a road link.' },
+    { id: 'call-two', source: 'Highland Daily', published: '2024-05-12', text: 'Ethiopian Prime Minister Abiy Ahmed and Kenyan President William Ruto held a telephone conversation on Friday, officials said.' },
+    { id: 'other', source: 'Highland Daily', published: '2024-06-20', text: 'Kenya condemned Ethiopia on Wednesday over the closure of a border crossing.' },
+  ];
+  writeFileSync(input, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  assert.equal(parley(['ingest', '--db', mdb, '--quiet', input]).status, 0);
+  const before = parley(['events', '--db', mdb, '--merged']);
+  assert.equal(before.status, 0);
+  assert.match(before.stderr, /no merged events match .*parley resolve/);
+  assert.equal(parley(['resolve', '--db', mdb]).status, 0);
+
+  const raw = parley(['events', '--db', mdb, '--code', '041', '--format', 'jsonl']).stdout.trim().split('\n');
+  assert.equal(raw.length, 4, 'two reports × two directions');
+  const merged = parley(['events', '--db', mdb, '--merged', '--code', '041', '--format', 'jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(merged.length, 2, 'one call, one merged event per direction');
+  for (const m of merged) {
+    assert.equal(m.numArticles, 2);
+    assert.equal(m.numSources, 2);
+    assert.ok(m.eventIds.length >= 2);
+  }
+  const table = parley(['events', '--db', mdb, '--merged', '--min-articles', '2']);
+  assert.equal(table.status, 0);
+  assert.match(table.stdout.split('\n')[0], / a +m +evidence/);
+  assert.equal(table.stdout.trim().split('\n').length, 1 + 2, 'header and the two directions of the call; the condemnation has one article');
+  const gdelt = parley(['events', '--db', mdb, '--merged', '--min-articles', '2', '--format', 'gdelt']).stdout.trim().split('\n');
+  // GDELT 2.0: NumSources and NumArticles are the 33rd and 34th columns (after NumMentions).
+  for (const row of gdelt) assert.deepEqual(row.split('\t').slice(32, 34), ['2', '2']);
+
+  const bad = parley(['events', '--db', mdb, '--min-articles', '2']);
+  assert.equal(bad.status, 64);
+  assert.match(bad.stderr, /--min-articles .*--merged/);
 });
