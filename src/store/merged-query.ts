@@ -276,7 +276,7 @@ export function mergedRecord(h: MergedHead, docId: string, evidence: Evidence[],
   };
 }
 
-/** The page's heads (without the extra row) and, per head, its links: what the dialect reads evidence and documents for. */
+/** The heads of a page's rows, without the extra row read to know whether another page follows. */
 export function pageHeads(rows: MergedEventsRow[], limit: number): MergedHead[] {
   return rows.slice(0, limit).map(headFromRow);
 }

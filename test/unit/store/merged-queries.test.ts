@@ -223,6 +223,7 @@ for (const kind of STORES) {
           [{ source: [{ code: 'NRV' }] }, {}, 'merged_q_source'],
           [{ root: ['16'] }, {}, 'merged_q_root'],
           [{}, { sort: 'articles' }, 'merged_q_articles'],
+          [{ target: [{ code: 'KST' }] }, { sort: 'articles' }, 'merged_q_target_articles'],
           [{}, { sort: 'goldstein', order: 'asc' }, 'merged_q_goldstein'],
         ] as [MergedEventFilter, MergedPageRequest, string][]) {
           const p1 = plan(f, p);

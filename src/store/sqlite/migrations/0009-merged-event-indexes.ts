@@ -3,7 +3,8 @@
  * counterpart of 0008 for `merged_events`: each filter column followed by the date sort key
  * `coalesce(date, '')` and `id`, so that a filtered page newest-first (and its keyset cursor) is one
  * ordered index range; per (source, target) pair one index for dyads; the person columns; Goldstein
- * for that sort; and the counts then the date key for the `articles` sort and `minArticles`.
+ * for that sort; and the counts then the date key for the `articles` sort and `minArticles`, alone
+ * and after the source or the target.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { MERGED_INDEXES } from '../../merged-indexes.js';
