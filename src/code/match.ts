@@ -299,7 +299,19 @@ function verbPatterns(view: SentenceView, v: number, lexicon: Lexicon, passive: 
       // "handed over medical supplies": an unasked particle before the object is skipped
       let objStart = after;
       if (!p.particle && LOOSE_PARTICLES.has(view.norm(after)) && !p.target.some((t) => t.kind === 'prep' && t.prep === view.norm(after))) objStart++;
-      const object = passive ? subject : view.objectAfter(objStart);
+      let object = passive ? subject : view.objectAfter(objStart);
+      // a heavy object after the target phrase: "handed over to Britain two suspects"
+      if (!passive && p.object && !phraseHasNoun(view, object, p.object) && p.target.some((t) => t.kind === 'prep' && t.prep === view.norm(objStart))) {
+        const pp = view.prepPhrase(objStart, view.norm(objStart), 1);
+        if (pp && pp.mentions.length > 0) {
+          // (the phrase may run on into the object: "to Britain two suspects")
+          const last = pp.mentions[pp.mentions.length - 1];
+          let after = pp.start;
+          while (after < view.length && view.tokens[after].start < last.end) after++;
+          const shifted = view.objectAfter(after);
+          if (shifted && phraseHasNoun(view, shifted, p.object)) object = shifted;
+        }
+      }
       if (p.object && !phraseHasNoun(view, object, p.object)) continue;
       // a statement's words may come before its verb ("Y was spying, X said")
       const from = p.target.some((t) => t.kind === 'about') ? 0 : v + 1;

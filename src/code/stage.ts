@@ -74,12 +74,15 @@ const CLAUSE_OPENERS = new Set(['who', 'which', 'whom', 'whose', 'when', 'where'
 
 /**
  * The time expression at `timeStart` lies in a later clause of its own, opened after the trigger by
- * a relative or subordinating word with a verb of its own: it dates that clause, not the trigger
- * ("paid compensation for assets lost when Amin expelled them 18 years ago").
+ * a relative or subordinating word with a verb of its own, or by a participle after a noun: it dates
+ * that clause, not the trigger ("paid compensation for assets lost when Amin expelled them 18 years
+ * ago", "handed over two men suspected of a bombing in 1988").
  */
 function inLaterClause(view: SentenceView, trigger: number, timeStart: number): boolean {
   let opened = false;
   for (let k = trigger + 1; k < view.length && view.tokens[k].start < timeStart; k++) {
+    // a reduced relative after a noun: "two nationals suspected by the West of ... in 1988"
+    if (k > trigger + 1 && view.isVerb(k) && /ed$/.test(view.norm(k)) && (view.pos(k - 1) === 'NOUN' || view.pos(k - 1) === 'PROPN') && /^(by|of|for|in|over|with)$/.test(view.norm(k + 1))) return true;
     if (CLAUSE_OPENERS.has(view.norm(k)) && view.pos(k) !== 'ADP') opened = true;
     else if (view.norm(k) === 'that' && view.pos(k) !== 'DET') opened = true;
     else if (opened && view.isVerb(k)) return true;

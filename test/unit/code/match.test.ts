@@ -186,3 +186,8 @@ test('match a time expression in a later relative or subordinate clause does not
   assert.deepEqual(codedWithKb('Uganda has granted asylum to 18 Rwandan rebels who entered the country two years ago.', '2000-01-01'), ['UGA>RWA 075']);
   assert.deepEqual(codedWithKb('Uganda granted asylum to Rwandan rebels two years ago.', '2000-01-01'), []);
 });
+
+test('match a heavy object after the target phrase ("handed over to X two suspects")', () => {
+  assert.deepEqual(codedWithKb('Libya handed over to Britain two suspects.'), ['LBY>GBR 063']);
+  assert.deepEqual(codedWithKb('Libya offered to hand over to Britain two suspects wanted for a bombing in 1988.', '2000-01-01'), ['LBY>GBR 0313']);
+});
