@@ -158,6 +158,11 @@ function middleCompatible(a: string, b: string): boolean {
   return !ma || !mb || ma === mb;
 }
 
+/** True when `longer` starts with every word of `shorter` (two words at least) and adds some. */
+function extends_(shorter: string[], longer: string[]): boolean {
+  return shorter.length >= 2 && longer.length > shorter.length && shorter.every((w, i) => longer[i] === w);
+}
+
 /** Damerau–Levenshtein distance ≤ 1. */
 function nearlySame(a: string, b: string): boolean {
   if (a === b) return true;
@@ -253,6 +258,18 @@ function factbookSpells(kb: string, offices: Map<string, Map<string, Set<RoleNam
         break;
       }
     }
+  }
+  // "Notification Statement: the United States recognizes | X as the Interim President ++
+  // President Y": a note about recognition, not a title; the office holder the entry lists is the
+  // one after the last '++', with his own title
+  for (const r of rows) {
+    if (!/^notification statement\b/i.test(r.title.trim()) || !r.name.includes('++')) continue;
+    const holder = r.name.slice(r.name.lastIndexOf('++') + 2).trim().split(/\s+/);
+    let t = 0;
+    while (t < holder.length - 2 && /^(president|prime|minister|chancellor|premier|king|queen|interim|acting|head|of|state|government)$/i.test(holder[t])) t++;
+    r.title = t > 0 ? holder.slice(0, t).join(' ') : r.slot === 'chief of state' ? 'Head of State' : 'Head of Government';
+    r.name = holder.slice(t).join(' ');
+    r.surname = '';
   }
   // rows the time series could not classify count as principals when no principal of the same
   // slot was listed at the same time (e.g. a prime minister whose title the parser lost)
@@ -760,6 +777,25 @@ export function buildPeople(shared: string, countries: Country[], extras: Countr
         (c) => c.names.every((cn) => pairKey(cn) !== p || middleCompatible(cn, n)) && !spelledOtherwise(c, s),
       );
       if (hit.length === 1) return hit[0];
+    }
+    // the same office holder under a longer or shorter name in another snapshot of a source
+    // ("Abiy Ahmed" then "Abiy Ahmed Ali"; a maternal surname or a suffix added): the words of one
+    // name (two at least) begin the other, and their spells of the office meet or overlap
+    for (const n of s.names) {
+      const t = nameTokens(n);
+      if (t.length < 2) continue;
+      const cands = clusters.filter(
+        (c) =>
+          c.countries.has(s.country) &&
+          c.spells.some(
+            (x) =>
+              x.country === s.country &&
+              x.role === s.role &&
+              overlaps(x.from, x.to, s.from, s.to, 31) &&
+              x.names.some((m) => extends_(nameTokens(m), t) || extends_(t, nameTokens(m))),
+          ),
+      );
+      if (cands.length === 1) return cands[0];
     }
     // one-letter surname difference with the same given name, same country
     for (const n of s.names) {

@@ -250,3 +250,22 @@ test('lookupName finds common spellings of leaders the sources list under one fo
   assert.deepEqual(codes('Gerhard Schroeder'), ['DEU']);
   assert.deepEqual(codes('Alvaro Uribe'), ['COL']);
 });
+
+test('one office holder is one person when a source spells the name longer in a later year', () => {
+  // The Factbook lists Ethiopia's prime minister as "Abiy Ahmed" and later as "Abiy Ahmed Ali".
+  const early = kb.officeHolder('ETH', 'head of government', '2019-06-01');
+  const late = kb.officeHolder('ETH', 'head of government', '2024-06-01');
+  assert.ok(early && late);
+  assert.equal(early.id, late.id);
+  const byQid = new Map<string, string>();
+  for (const p of kb.allPeople()) {
+    if (!p.qid) continue;
+    assert.equal(byQid.get(p.qid), undefined, `${p.id} and ${byQid.get(p.qid)} share ${p.qid}`);
+    byQid.set(p.qid, p.id);
+  }
+});
+
+test('a recognition note in the source is not an office: Venezuela’s head of state 2015-2025 is Maduro', () => {
+  for (const d of ['2015-01-01', '2019-06-01', '2024-06-01']) assert.equal(holder('VEN', 'head of state', d), 'Nicolás Maduro');
+  for (const p of kb.allPeople()) for (const r of p.roles) assert.doesNotMatch(r.title ?? '', /notification|recogni[sz]e/i, p.id);
+});
