@@ -1204,7 +1204,8 @@ export class SentenceView {
       const n = this.norm(k);
       // ("vs." and "versus" are headline forms of "against")
       const same = n === prep || (prep === 'against' && (n === 'vs' || n === 'vs.' || n === 'versus'));
-      if (same && (this.pos(k) === 'ADP' || this.pos(k) === 'PART' || this.pos(k) === 'SCONJ' || this.pos(k) === 'ADV') && !this.quantityAt(k - 1)) {
+      // (wink tags a complementiser "that" after a noun as a pronoun: "its demand that Israel withdraw")
+      if (same && (this.pos(k) === 'ADP' || this.pos(k) === 'PART' || this.pos(k) === 'SCONJ' || this.pos(k) === 'ADV' || prep === 'that') && !this.quantityAt(k - 1)) {
         let s = k + 1;
         // "with the leaders of", "with both X and Y", "with visiting X"
         while (s < this.tokens.length && (this.pos(s) === 'ADV' || this.norm(s) === 'both')) s++;

@@ -116,6 +116,8 @@ const INTENT = new Set([
 ]);
 /** Governors that pass the act through as done ("began to withdraw"). */
 const PASS = new Set(['begin', 'start', 'continue', 'resume', 'manage', 'proceed', 'go', 'keep', 'move', 'help', 'decide', 'decision', 'intensify', 'step', 'claim', 'say', 'report']);
+/** Verbs and nouns of demanding before "that": the clause after it is the act demanded, not done. */
+const MANDATIVE = new Set(['demand', 'urge', 'ask', 'request', 'propose', 'recommend', 'require', 'order', 'call', 'appeal', 'proposal', 'recommendation', 'requirement', 'insistence', 'plea']);
 /** Nouns or verbs before "that" which make the clause after it unasserted. */
 const DENIAL = new Set(['deny', 'denial', 'denied', 'dismiss', 'reject', 'refute']);
 const ALLEGATION = new Set([
@@ -235,6 +237,10 @@ function unassertedComplement(view: SentenceView, start: number): Assessment | u
         }
         if (ALLEGATION.has(w)) {
           return { modality: 'hypothetical', ruleId: 'code:hypothetical', reason: `the clause is reported as '${view.surface(j)}'` };
+        }
+        // "demanded that Israel ease restrictions", "its demand that X withdraw": what is demanded is not done
+        if (MANDATIVE.has(w) || MANDATIVE.has(view.norm(j))) {
+          return { modality: 'hypothetical', ruleId: 'code:embedded', reason: `the clause is what '${view.surface(j)}' asks for` };
         }
         if (view.isVerb(j) && SPEECH_VERBS.has(w)) break;
       }

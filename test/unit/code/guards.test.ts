@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadCameo } from '../../../src/code/cameo.js';
 import { futureCode, refusedCode, attemptedCode } from '../../../src/code/guards.js';
 import { loadLexicon } from '../../../src/code/lexicon.js';
-import { coded, refusals } from './code-helper.js';
+import { coded, codedWithKb, refusals } from './code-helper.js';
 
 const cameo = loadCameo();
 const lexicon = loadLexicon();
@@ -107,4 +107,9 @@ test('guards "will not", "won\'t" and a reported "would not" are refusals, coded
   assert.deepEqual(coded('Iran said it would not meet the British envoy.'), ['IRN>GBR 125']);
   assert.deepEqual(coded('Iran will not attack Israel.'), []);
   assert.deepEqual(coded('Syria did not meet Lebanon.'), []);
+});
+
+test('guards a clause after "demanded that" or "its demand that" is the act demanded, not done', () => {
+  assert.deepEqual(codedWithKb('The ILO demanded that Israel ease restrictions on Palestinian workers.'), ['UNO>ISR 100']);
+  assert.deepEqual(codedWithKb('Egypt repeated its demand that Israel withdraw.'), ['EGY>ISR 100']);
 });
