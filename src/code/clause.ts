@@ -258,7 +258,7 @@ export class SentenceView {
       }
     }
     this.headline = isTitleCase(this.surfaces);
-    this.retagged = this.retagComparatives();
+    this.retagged = this.retagNouns();
     this.promoted = this.promoteVerbs();
     const last = this.tokens.length ? this.surfaces[this.tokens.length - 1] : '';
     this.question = last === '?' || (this.headline && this.surfaces.includes('?'));
@@ -287,14 +287,21 @@ export class SentenceView {
   /**
    * "seeks closer ties with X": wink reads a comparative after a verb as an adverb and the plural
    * noun after it as a second verb; the comparative is the noun's adjective and the "-s" word its
-   * head noun.
+   * head noun. Likewise "rejected calls by X": an "-s" form between a finite verb and a preposition
+   * is a plural noun.
    */
-  private retagComparatives(): Map<number, string> {
+  private retagNouns(): Map<number, string> {
     const out = new Map<number, string>();
     for (let i = 2; i < this.tokens.length; i++) {
       const t = this.tokens[i];
       const c = this.norm(i - 1);
       if (t.pos !== 'VERB' || !/[^s]s$/.test(this.norm(i)) || this.mentionAt[i]) continue;
+      // "rejected calls by X", "denied attacks on X": an "-s" form right after a finite verb and
+      // before a preposition is the verb's plural object
+      if (this.tokens[i - 1].pos === 'VERB' && !this.mentionAt[i - 1] && this.norm(i - 2) !== 'to' && this.tokens[i + 1]?.pos === 'ADP' && this.norm(i + 1) !== 'to') {
+        out.set(i, 'NOUN');
+        continue;
+      }
       if (!(this.tokens[i - 1].pos === 'ADV' || this.tokens[i - 1].pos === 'ADJ') || !COMPARATIVES.has(c)) continue;
       if (this.tokens[i - 2].pos !== 'VERB' && this.tokens[i - 2].pos !== 'AUX') continue;
       out.set(i - 1, 'ADJ');

@@ -191,3 +191,7 @@ test('match a heavy object after the target phrase ("handed over to X two suspec
   assert.deepEqual(codedWithKb('Libya handed over to Britain two suspects.'), ['LBY>GBR 063']);
   assert.deepEqual(codedWithKb('Libya offered to hand over to Britain two suspects wanted for a bombing in 1988.', '2000-01-01'), ['LBY>GBR 0313']);
 });
+
+test('match an "-s" form between a finite verb and a preposition is a plural object ("rejected calls by X")', () => {
+  assert.deepEqual(codedWithKb('The US rejected calls by Kofi Annan to adopt reforms.', '2000-01-01'), ['USA>UNO 120']);
+});
