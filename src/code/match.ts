@@ -888,7 +888,9 @@ function emit(
   if (a.modality === 'future') {
     const fc = futureCode(pattern, code, cameo, a.threat === true);
     if (!fc) return refuse(out, view, trigger, pattern, 'code:future-dropped', `'${view.surface(trigger)}' is announced, not done, and ${code} has no intent form`);
-    code = fc;
+    // "will withdraw its force from X unless X holds elections": a concession made conditional on the
+    // other party is a threat (130), not an intent to yield
+    code = cameo.root(code) === '08' && hasWord(view, trigger + 1, view.length, ['unless']) ? '130' : fc;
   } else if (a.modality === 'refused') {
     const rc = refusedCode(code, cameo);
     if (!rc) return refuse(out, view, trigger, pattern, 'code:negated', `'${view.surface(trigger)}' is refused, and ${code} has no rejection form`);

@@ -113,3 +113,8 @@ test('guards a clause after "demanded that" or "its demand that" is the act dema
   assert.deepEqual(codedWithKb('The ILO demanded that Israel ease restrictions on Palestinian workers.'), ['UNO>ISR 100']);
   assert.deepEqual(codedWithKb('Egypt repeated its demand that Israel withdraw.'), ['EGY>ISR 100']);
 });
+
+test('guards an announced concession made conditional with "unless" is a threat', () => {
+  assert.deepEqual(codedWithKb('Nigeria said it will withdraw its troops from Chad unless the president holds elections.'), ['NGA>TCD 130']);
+  assert.deepEqual(codedWithKb('Nigeria will withdraw its troops from Chad.'), ['NGA>TCD 0356']);
+});
