@@ -654,7 +654,7 @@ function emptyCell(): DyadCell {
  * Series points from each direction's per-day rows: days are summed into periods, and every period
  * from the first with events to the last is listed (unless that makes more than MAX_SERIES_POINTS).
  */
-export function seriesOfDays(ab: DayRow[], ba: DayRow[], interval: SeriesInterval): DyadPoint[] {
+export function seriesOfDays(ab: DayRow[], ba: DayRow[], interval: SeriesInterval, range: { from?: string; to?: string } = {}): DyadPoint[] {
   const byPeriod = new Map<string, DyadPoint>();
   const point = (period: string): DyadPoint => {
     let p = byPeriod.get(period);
@@ -684,8 +684,13 @@ export function seriesOfDays(ab: DayRow[], ba: DayRow[], interval: SeriesInterva
   }
   const periods = [...byPeriod.keys()].sort();
   if (periods.length === 0) return [];
+  // Every period from the range's start (or the first event) to its end (or the last event), so
+  // a chart of the asked range shows the quiet periods at both ends too.
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  const first = range.from && day.test(range.from) ? periodStart(range.from, interval) : periods[0];
+  const last = range.to && day.test(range.to) ? periodStart(range.to, interval) : periods[periods.length - 1];
   const all: string[] = [];
-  for (let p = periods[0]; p <= periods[periods.length - 1] && all.length <= MAX_SERIES_POINTS; p = nextPeriod(p, interval)) all.push(p);
+  for (let p = first < periods[0] ? first : periods[0]; p <= (last > periods[periods.length - 1] ? last : periods[periods.length - 1]) && all.length <= MAX_SERIES_POINTS; p = nextPeriod(p, interval)) all.push(p);
   const list = all.length <= MAX_SERIES_POINTS ? all : periods;
   return list.map(point);
 }

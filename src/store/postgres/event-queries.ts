@@ -200,7 +200,7 @@ export class PostgresEventQueries implements EventQueries {
     };
     const same = JSON.stringify(a) === JSON.stringify(b);
     const [ab, ba] = await Promise.all([direction(a, b), same ? Promise.resolve([]) : direction(b, a)]);
-    return { a, b, interval: opts.interval, points: seriesOfDays(ab, ba, opts.interval) };
+    return { a, b, interval: opts.interval, points: seriesOfDays(ab, ba, opts.interval, opts) };
   }
 
   async network(opts: NetworkOptions = {}): Promise<Network> {

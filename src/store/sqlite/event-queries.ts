@@ -246,7 +246,7 @@ export class SqliteEventQueries implements EventQueries {
     };
     const same = JSON.stringify(a) === JSON.stringify(b);
     const [ab, ba] = this.read(() => [direction(a, b), same ? [] : direction(b, a)]);
-    return { a, b, interval: opts.interval, points: seriesOfDays(ab, ba, opts.interval) };
+    return { a, b, interval: opts.interval, points: seriesOfDays(ab, ba, opts.interval, opts) };
   }
 
   async network(opts: NetworkOptions = {}): Promise<Network> {

@@ -196,9 +196,15 @@ for (const kind of STORES) {
 
     test(`${kind} dyadSeries fills empty periods, by day and by month, within a date range`, async () => {
       const days = await store.dyadSeries({ code: 'NRV' }, { code: 'KST' }, { interval: 'day', from: '2031-03-04', to: '2031-03-10' });
-      assert.deepEqual(days.points.map((p) => p.period), ['2031-03-05', '2031-03-06', '2031-03-07', '2031-03-08', '2031-03-09', '2031-03-10']);
-      assert.deepEqual(days.points.map((p) => p.ab.count + p.ba.count), [1, 0, 0, 0, 1, 1]);
-      assert.equal(days.points[1].ab.goldsteinMean, null);
+      // the asked range, quiet days at both ends included
+      assert.deepEqual(days.points.map((p) => p.period), ['2031-03-04', '2031-03-05', '2031-03-06', '2031-03-07', '2031-03-08', '2031-03-09', '2031-03-10']);
+      assert.deepEqual(days.points.map((p) => p.ab.count + p.ba.count), [0, 1, 0, 0, 0, 1, 1]);
+      assert.equal(days.points[2].ab.goldsteinMean, null);
+      const weeks = await store.dyadSeries({ code: 'NRV' }, { code: 'KST' }, { interval: 'week', from: '2031-02-20', to: '2031-03-31' });
+      assert.deepEqual(
+        weeks.points.map((p) => [p.period, p.ab.count + p.ba.count]),
+        [['2031-02-17', 0], ['2031-02-24', 0], ['2031-03-03', 3], ['2031-03-10', 2], ['2031-03-17', 0], ['2031-03-24', 0], ['2031-03-31', 0]],
+      );
       const months = await store.dyadSeries({ code: 'OST' }, { code: 'NRV' }, { interval: 'month' });
       assert.deepEqual(months.points, [], 'undated events are not in a series');
       const ulo = await store.dyadSeries({ code: 'ULO' }, { code: 'NRV' }, { interval: 'month' });
