@@ -1162,6 +1162,25 @@ export class SentenceView {
   }
 
   /**
+   * The actor a condition is set to: the subject of an "unless"/"if" clause that follows within the
+   * sentence ("threatened to cut ties unless the Kremlin withdrew its troops" → the Kremlin), when it
+   * names an actor and is followed by its verb.
+   */
+  conditionSubject(from: number): NounPhrase | undefined {
+    for (let k = from; k < this.tokens.length; k++) {
+      const n = this.norm(k);
+      if (n === ';' || n === ':' || n === '"' || n === 'but' || n === 'while' || n === 'because' || n === 'although' || n === 'which' || n === 'who' || n === 'after') return undefined;
+      if (n !== 'unless' && n !== 'if') continue;
+      const subj = this.phraseRight(k + 1);
+      if (!subj || subj.mentions.length === 0) return undefined;
+      let e = subj.end;
+      while (e < this.tokens.length && (this.pos(e) === 'ADV' || this.pos(e) === 'AUX' || this.pos(e) === 'PART')) e++;
+      return e < this.tokens.length && (this.isVerb(e) || this.pos(e) === 'VERB') ? subj : undefined;
+    }
+    return undefined;
+  }
+
+  /**
    * The actor a clause opened by "after"/"following" reacts upon: the subject of the clause before
    * it ("Sudan agreed to the plan after | Britain set a deadline" → Sudan), when the subject of the
    * after-clause starts at `subjectStart` and the clause before names an actor as its subject.

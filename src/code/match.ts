@@ -428,6 +428,12 @@ function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): {
     const np = view.reactionTo(m.after);
     if (np && np.mentions.some((x) => !own.has(x.country))) return { np, reciprocal: false, oneWay: pattern.symmetric };
   }
+  // "threatened to break relations unless the Kremlin withdrew": a conflictual act with no target of
+  // its own is directed at the actor its condition is set to
+  if (!pattern.fallback && !pattern.followedBy && Number(pattern.code.slice(0, 2)) >= 10) {
+    const np = view.conditionSubject(m.after);
+    if (np && np.mentions.some((x) => !own.has(x.country))) return { np, reciprocal: false, oneWay: true };
+  }
   // "Sudan agreed to the plan after Britain set a deadline": an act in an "after" clause with no target
   // of its own is directed at the subject of the clause it follows (one way only: "agreed" is no talk)
   if (!pattern.fallback && !pattern.followedBy && subject) {

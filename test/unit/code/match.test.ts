@@ -195,3 +195,8 @@ test('match a heavy object after the target phrase ("handed over to X two suspec
 test('match an "-s" form between a finite verb and a preposition is a plural object ("rejected calls by X")', () => {
   assert.deepEqual(codedWithKb('The US rejected calls by Kofi Annan to adopt reforms.', '2000-01-01'), ['USA>UNO 120']);
 });
+
+test('match a conflictual act with no target is directed at the actor its "unless"/"if" condition is set to', () => {
+  assert.deepEqual(codedWithKb('Syria threatened to boycott the summit unless Egypt changed its stance.'), ['SYR>EGY 130', 'SYR>EGY 1312']);
+  assert.deepEqual(codedWithKb('Japan will send aid if Indonesia asks.'), []);
+});
