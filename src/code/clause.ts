@@ -925,11 +925,15 @@ export class SentenceView {
       const head = this.phraseLeft(np.start - 2);
       if (head) np = this.phrase(head.start, head.end);
     }
-    // "Russian aircraft including helicopter gunships killed ...": the examples after "including"
-    // belong to the subject before it
-    if (np && np.mentions.length === 0 && np.start >= 2 && ['including', 'notably', 'especially'].includes(this.norm(np.start - 1))) {
-      const head = this.phraseLeft(np.start - 2);
-      if (head && head.mentions.length > 0) return head;
+    // "Russian aircraft including helicopter gunships killed ...", "British jets using guided missiles
+    // killed ...": the examples after "including" and the means after "using" belong to the subject before them
+    if (np && np.mentions.length === 0 && np.start >= 2) {
+      let k = np.start - 1;
+      while (k > 0 && np.start - k <= 3 && !['including', 'notably', 'especially', 'using', 'carrying', 'wielding', 'armed', 'firing'].includes(this.norm(k)) && (this.pos(k) === 'VERB' || this.pos(k) === 'ADJ' || this.pos(k) === 'NOUN')) k--;
+      if (k > 0 && ['including', 'notably', 'especially', 'using', 'carrying', 'wielding', 'armed', 'firing'].includes(this.norm(k))) {
+        const head = this.phraseLeft(k - 1);
+        if (head && head.mentions.length > 0) return head;
+      }
     }
     // a reduced passive relative: in "Eritreans deported by Libya arrived", the subject is the Eritreans
     if (np && np.start >= 3 && this.norm(np.start - 1) === 'by' && this.isVerb(np.start - 2) && this.isParticiple(np.start - 2)) {

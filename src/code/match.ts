@@ -409,6 +409,12 @@ function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): {
             : undefined;
     if (!np) continue;
     if (np.reciprocal) return { reciprocal: true };
+    // "fired shells at targets in Jericho", "shelled positions near X": an armed act's target named by
+    // a place after a plain noun
+    if (np.mentions.length === 0 && slot.kind === 'prep' && Number(pattern.code.slice(0, 2)) >= 18 && ['in', 'near', 'inside', 'along'].includes(view.norm(np.end))) {
+      const place = view.phraseRight(np.end + 1);
+      if (place && place.mentions.length > 0 && !place.mentions.every((x) => own.has(x.country))) return { np: place, reciprocal: false };
+    }
     if (np.mentions.length === 0) continue;
     // a judgement read from the reported words must be said of that actor, near it ("Y's agents were spying")
     if (slot.kind === 'about' && pattern.requires && !hasWord(view, np.start - 4, np.end + 8, pattern.requires)) continue;

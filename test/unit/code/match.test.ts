@@ -200,3 +200,8 @@ test('match a conflictual act with no target is directed at the actor its "unles
   assert.deepEqual(codedWithKb('Syria threatened to boycott the summit unless Egypt changed its stance.'), ['SYR>EGY 130', 'SYR>EGY 1312']);
   assert.deepEqual(codedWithKb('Japan will send aid if Indonesia asks.'), []);
 });
+
+test('match the means after "using" belongs to the subject, and an armed act at "targets in X" targets X', () => {
+  assert.deepEqual(codedWithKb('British aircraft using guided missiles killed four Iraqis.'), ['GBR>IRQ 190']);
+  assert.deepEqual(codedWithKb('Israeli tanks fired four shells at targets in Jericho.'), ['ISR>PSE 194']);
+});
