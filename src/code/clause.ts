@@ -800,7 +800,9 @@ export class SentenceView {
         let k = i - 1;
         while (k >= 0 && this.pos(k) === 'ADV') k--;
         // a time adverbial between the governor and "to": "threatened on Monday to break ties"
-        const beforeTime = k >= 0 ? this.skipTemporalLeft(k) : k;
+        let beforeTime = k >= 0 ? this.skipTemporalLeft(k) : k;
+        // ... and "in principle" ("agreed in principle on Saturday to provide aid")
+        if (beforeTime >= 1 && this.norm(beforeTime) === 'principle' && this.norm(beforeTime - 1) === 'in') beforeTime -= 2;
         if (beforeTime < k && beforeTime >= 0) k = beforeTime;
         if (k >= 0 && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX' || this.pos(k) === 'ADJ' || this.isVerb(k) || (GOVERNING_ADJECTIVES.has(this.norm(k)) && !this.mentionAt[k]))) {
           // (a headline tags "Ready", "Set" as proper nouns: "Iran Says Ready to Talk")

@@ -205,3 +205,7 @@ test('match the means after "using" belongs to the subject, and an armed act at 
   assert.deepEqual(codedWithKb('British aircraft using guided missiles killed four Iraqis.'), ['GBR>IRQ 190']);
   assert.deepEqual(codedWithKb('Israeli tanks fired four shells at targets in Jericho.'), ['ISR>PSE 194']);
 });
+
+test('match "in principle" between a governor and its infinitive leaves the infinitive governed', () => {
+  assert.deepEqual(codedWithKb('Kenya agreed in principle to send aid to Somalia.'), ['KEN>SOM 033']);
+});
