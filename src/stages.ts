@@ -5,6 +5,7 @@
  */
 import type { StageSpec } from './pipeline.js';
 import { getStage } from './pipeline.js';
+import { table } from './table.js';
 
 const MODULES = ['./extract/index.js', './clean/index.js', './nlp/segment.js', './actors/index.js', './dates/index.js', './code/index.js'];
 
@@ -26,10 +27,10 @@ export function loadStages(): Promise<void> {
 }
 
 /** Named pipelines. `full` is what `parley extract` and `parley ingest` run. */
-export const PIPELINES: Record<string, string[]> = {
+export const PIPELINES: Record<string, string[]> = table({
   clean: ['extract', 'clean'],
   full: ['extract', 'clean', 'segment', 'actors', 'times', 'code'],
-};
+});
 
 /** The named pipeline, restricted to the stages available in this build (loads them first). */
 export async function pipelineSpec(name = 'full'): Promise<StageSpec[]> {

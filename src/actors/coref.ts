@@ -30,6 +30,7 @@ import type { Kb } from './kb.js';
 import type { Person } from './kb-types.js';
 import type { Entity, Item, MentionDraft, NameItem } from './recognise.js';
 import { addNameKeys, fuzzyTitledHolder, personFacts, personNameKeys, titledHolder } from './recognise-people.js';
+import { table } from '../table.js';
 
 /** What coreference remembers of each mention made so far. */
 interface Ref {
@@ -51,10 +52,10 @@ const TOP_OFFICES = new Set([
 /** How far back (in sentences) references look. */
 const WINDOW = 4;
 const MONARCH_TITLES = /\b(king|queen|emir|amir|sultan|monarch|grand duke|prince)\b/i;
-const ROLE_WORDS: Record<string, RegExp> = {
+const ROLE_WORDS: Record<string, RegExp> = table({
   minister: /minister|premier|secretary/i,
   leader: /./,
-};
+});
 
 /** The coreference state of one document. */
 export class Coref {

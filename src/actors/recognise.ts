@@ -26,6 +26,7 @@ import type { Kb } from './kb.js';
 import type { EntryKind, KbEntry } from './kb-types.js';
 import type { Gazetteer } from './recognise-gazetteer.js';
 import { foldToken, gazetteerOf } from './recognise-gazetteer.js';
+import { table } from '../table.js';
 
 /** A mention before it gets its id and sentence. */
 export interface MentionDraft {
@@ -172,7 +173,7 @@ const PLACE_KINDS = new Set<EntryKind>(['country', 'demonym', 'capital', 'buildi
 const ORG_KINDS = new Set<EntryKind>(['igo', 'body', 'group']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'madam', 'madame', 'sir', 'sheikh', 'sheik', 'ayatollah', 'prof', 'gen', 'general', 'lt', 'col', 'adm', 'admiral', 'marshal', 'sen', 'senator', 'rep', 'congressman', 'congresswoman']);
 /** Words before a role noun that make it someone other than the office holder. */
-const BLOCKERS: Record<string, 'former' | 'other'> = {
+const BLOCKERS: Record<string, 'former' | 'other'> = table({
   former: 'former',
   ex: 'former',
   late: 'former',
@@ -194,7 +195,7 @@ const BLOCKERS: Record<string, 'former' | 'other'> = {
   provincial: 'other',
   state: 'other',
   local: 'other',
-};
+});
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Capitalised words that may follow a place without being part of a longer name. */
@@ -205,7 +206,7 @@ const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern
 const AREA_NOUNS = new Set(['state', 'province', 'region', 'district', 'governorate', 'prefecture', 'oblast', 'territory', 'territories']);
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'into', 'via', 'within']);
 const ATTITUDE_PREFIXES = new Set(['pro', 'anti', 'non', 'ex', 'post', 'pre', 'neo', 'un']);
-const PAIR_NOUNS: Record<string, { what: 'country' | 'person'; sector: string | null }> = {
+const PAIR_NOUNS: Record<string, { what: 'country' | 'person'; sector: string | null }> = table({
   sides: { what: 'country', sector: null },
   countries: { what: 'country', sector: null },
   nations: { what: 'country', sector: null },
@@ -221,8 +222,8 @@ const PAIR_NOUNS: Record<string, { what: 'country' | 'person'; sector: string | 
   'foreign ministers': { what: 'person', sector: null },
   'prime ministers': { what: 'person', sector: null },
   'heads of state': { what: 'person', sector: null },
-};
-const POSSESSED: Record<string, string | null> = { country: null, nation: null, homeland: null, government: 'GOV', administration: 'GOV', cabinet: 'GOV' };
+});
+const POSSESSED: Record<string, string | null> = table({ country: null, nation: null, homeland: null, government: 'GOV', administration: 'GOV', cabinet: 'GOV' });
 const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'emirate', 'sultanate', 'monarchy']);
 /** Sectors of a state's own bodies that a bare noun may name ("the government", "officials", "the army"). */
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'SPY', 'OPP']);
@@ -300,6 +301,8 @@ export class Recogniser {
   readonly diagnostics: Diagnostic[] = [];
   private readonly gaz: Gazetteer;
   private atomAt: (Atom | undefined)[] = [];
+  /** Scratch list of the token ends where a gazetteer name ends (reused by `scan`). */
+  private readonly ends: number[] = [];
   private sentence!: Sentence;
   private titleCase = false;
   private datelineEnd = -1;
@@ -333,6 +336,13 @@ export class Recogniser {
 
   private pos(i: number): string {
     return i >= this.sentence.tokenStart && i < this.sentence.tokenEnd ? this.tokens[i].pos : '';
+  }
+
+  /** Token i starts with a capital letter (read in place: most tokens are lower case and need no copy). */
+  private capAt(i: number): boolean {
+    const c = this.doc.text.charCodeAt(this.tokens[i].start);
+    if (c < 128) return c >= 65 && c <= 90;
+    return isCap(this.text(i));
   }
 
   private key(i: number): string {
@@ -394,10 +404,12 @@ export class Recogniser {
       let k = this.keys[i];
       if (!k) continue;
       if (!prefixes.has(k)) {
-        if (k.length > 4 && k.endsWith('s')) this.pluralDemonym(i);
+        if (k.length > 4 && k.endsWith('s') && this.capAt(i)) this.pluralDemonym(i);
         continue;
       }
-      const ends: number[] = names.has(k) ? [i + 1] : [];
+      const ends = this.ends;
+      ends.length = 0;
+      if (names.has(k)) ends.push(i + 1);
       for (let j = i + 1; j < s.tokenEnd && j - i < maxTokens; j++) {
         const kj = this.keys[j];
         if (!kj || !extendable.has(k)) break;
@@ -405,7 +417,7 @@ export class Recogniser {
         if (!prefixes.has(k)) break;
         if (names.has(k)) ends.push(j + 1);
       }
-      if (ends.length === 0 && this.keys[i].length > 4 && this.keys[i].endsWith('s')) this.pluralDemonym(i);
+      if (ends.length === 0 && this.keys[i].length > 4 && this.keys[i].endsWith('s') && this.capAt(i)) this.pluralDemonym(i);
       for (let e = ends.length - 1; e >= 0; e--) {
         const end = ends[e];
         const span = text.slice(this.tokens[i].start, this.tokens[end - 1].end);
@@ -730,6 +742,7 @@ export class Recogniser {
 
   /** A capitalised word that is not a known name, month, weekday or sentence word. */
   private unknownCap(i: number): boolean {
+    if (!this.capAt(i)) return false;
     const t = this.text(i);
     if (!isCap(t) || FREE_FOLLOWERS.has(this.keys[i])) return false;
     return /^[A-Z\u00C0-\u024F]/.test(t) && /[a-z]/.test(t);

@@ -9,8 +9,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ParleyError } from '../errors.js';
 import { notFoundHandler } from './api-error.js';
+import { table } from '../table.js';
 
-const TYPES: Record<string, string> = {
+const TYPES: Record<string, string> = table({
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -22,7 +23,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
-};
+});
 
 /** The dashboard's Content-Security-Policy: its own scripts and styles, the API, nothing else. */
 export const DASHBOARD_CSP =

@@ -1,3 +1,4 @@
+import { table } from '../table.js';
 /**
  * English verb inflection for lexicon lemmas. wink-nlp lemmatises verbs well in running text but
  * tags title-case headline words ("Iran Warns Israel", "Israel Launches Strikes") as proper nouns
@@ -15,7 +16,7 @@ export interface FormInfo {
 }
 
 /** Irregular verbs: lemma → [past, past participle]. Written for this project. */
-const IRREGULAR: Record<string, [string, string]> = {
+const IRREGULAR: Record<string, [string, string]> = table({
   be: ['was', 'been'],
   have: ['had', 'had'],
   do: ['did', 'done'],
@@ -109,7 +110,7 @@ const IRREGULAR: Record<string, [string, string]> = {
   choose: ['chose', 'chosen'],
   eat: ['ate', 'eaten'],
   outlaw: ['outlawed', 'outlawed'],
-};
+});
 
 const VOWEL = /[aeiou]/;
 

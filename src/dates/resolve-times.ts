@@ -55,6 +55,7 @@ import {
   weekdayOf,
   weekStart,
 } from './calendar.js';
+import { table } from '../table.js';
 
 /** A time expression found in a text, resolved to a day. Offsets are into the text given. */
 export interface ResolvedTime {
@@ -109,7 +110,7 @@ const MONTHS = [
 ];
 const MONTH_WORD = new RegExp(`^(?:${MONTHS.map((m) => m.slice(0, 3)).join('|')})`, 'i');
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS: Record<string, number> = table({
   a: 1,
   an: 1,
   one: 1,
@@ -124,7 +125,7 @@ const NUMBER_WORDS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
-};
+});
 
 /** Words that name a holiday or event when put before a weekday ("Good Friday", "Super Tuesday"). */
 const WEEKDAY_NAME_PREFIX = new Set([

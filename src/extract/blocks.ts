@@ -3,6 +3,7 @@
  * preformatted line, caption or table row, with whitespace normalised inside each block.
  */
 import type { BlockKind } from '../doc.js';
+import { table } from '../table.js';
 
 /** A block of extracted text with the element it came from (kept for later heuristics). */
 export interface DomBlock {
@@ -29,10 +30,10 @@ const BLOCK = new Set([
   'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'HTML', 'IMG', 'PICTURE',
 ]);
 
-const KIND_OF: Record<string, BlockKind> = {
+const KIND_OF: Record<string, BlockKind> = table({
   P: 'p', H1: 'h', H2: 'h', H3: 'h', H4: 'h', H5: 'h', H6: 'h', LI: 'li', DT: 'li', DD: 'li',
   BLOCKQUOTE: 'quote', PRE: 'pre', FIGCAPTION: 'caption', CAPTION: 'caption', TD: 'cell', TH: 'cell',
-};
+});
 
 /** Kinds that an inner paragraph inherits from its container (`<li><p>…</p></li>` is a list item). */
 const INHERITED = new Set<BlockKind>(['li', 'quote', 'caption', 'h']);

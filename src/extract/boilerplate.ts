@@ -9,6 +9,7 @@
 import type { DropReason } from '../doc.js';
 import type { DomBlock } from './blocks.js';
 import { normaliseSpace, textLengths } from './blocks.js';
+import { table } from '../table.js';
 
 /** A block marked by a rule of this module. */
 export interface MarkedBlock extends DomBlock {
@@ -21,7 +22,7 @@ export interface MarkedBlock extends DomBlock {
  * What the words of a container's class or id say it holds. Words are found by splitting class
  * and id values on punctuation and camelCase (`articleByline` → `article`, `byline`).
  */
-const WORD_REASON: Record<string, DropReason> = {
+const WORD_REASON: Record<string, DropReason> = table({
   caption: 'caption', captions: 'caption', figcaption: 'caption', credit: 'caption', credits: 'caption',
   gallery: 'caption', slideshow: 'caption', slide: 'caption', slides: 'caption', carousel: 'caption',
   nav: 'navigation', navbar: 'navigation', navigation: 'navigation', menu: 'navigation',
@@ -34,12 +35,12 @@ const WORD_REASON: Record<string, DropReason> = {
   subscription: 'promo', promo: 'promo', recommended: 'promo', recommendations: 'promo', sponsored: 'promo',
   advert: 'promo', advertisement: 'promo', outbrain: 'promo', taboola: 'promo', cta: 'promo',
   copyright: 'copyright', disclaimer: 'copyright',
-};
+});
 
 /** Tags whose content is not article prose, with the reason. */
-const TAG_REASON: Record<string, DropReason> = {
+const TAG_REASON: Record<string, DropReason> = table({
   FIGURE: 'caption', FIGCAPTION: 'caption', NAV: 'navigation', HEADER: 'headline', ASIDE: 'promo', FOOTER: 'copyright',
-};
+});
 
 /** A container holding more than this share of the article's text is never judged by its name. */
 const MAX_SHARE = 0.25;

@@ -4,11 +4,12 @@
  * character, the root element of markup).
  */
 import { basename } from 'node:path';
+import { table } from '../table.js';
 
 /** What a reader does with the content. `json` is a JSON value or JSON Lines, decided on content. */
 export type ContentKind = 'text' | 'html' | 'jsonl' | 'json' | 'csv' | 'feed';
 
-const EXTENSIONS: Record<string, ContentKind> = {
+const EXTENSIONS: Record<string, ContentKind> = table({
   txt: 'text',
   text: 'text',
   html: 'html',
@@ -21,7 +22,7 @@ const EXTENSIONS: Record<string, ContentKind> = {
   xml: 'feed',
   rss: 'feed',
   atom: 'feed',
-};
+});
 
 /** What a file name says: the stem (name without `.gz` and one extension), its kind, and `.gz`. */
 export interface NameInfo {
