@@ -214,6 +214,13 @@ export interface VerbGroup {
 }
 
 /** A read-only view of one sentence with its tokens and actor mentions. */
+/** Words opening a clause whose subject a reaction is directed at, and words that end the search. */
+const REACTION_OPENERS = new Set(['after', 'following']);
+const REACTION_STOPS = new Set([';', ':', '"', 'but', 'while', 'because', 'although', 'if', 'which', 'who', 'whose', 'where', 'when']);
+/** Words opening a condition whose subject a threat is directed at, and words that end the search. */
+const CONDITION_OPENERS = new Set(['unless', 'if']);
+const CONDITION_STOPS = new Set([';', ':', '"', 'but', 'while', 'because', 'although', 'which', 'who', 'after']);
+
 export class SentenceView {
   readonly doc: Doc;
   readonly index: number;
@@ -1154,17 +1161,7 @@ export class SentenceView {
    * an actor and is followed by its verb.
    */
   reactionTo(from: number): NounPhrase | undefined {
-    for (let k = from; k < this.tokens.length; k++) {
-      const n = this.norm(k);
-      if (n === ';' || n === ':' || n === '"' || n === 'but' || n === 'while' || n === 'because' || n === 'although' || n === 'if' || n === 'which' || n === 'who' || n === 'whose' || n === 'where' || n === 'when' || (n === 'that' && this.pos(k) !== 'DET')) return undefined;
-      if (n !== 'after' && n !== 'following') continue;
-      const subj = this.phraseRight(k + 1);
-      if (!subj || subj.mentions.length === 0) return undefined;
-      let e = subj.end;
-      while (e < this.tokens.length && (this.pos(e) === 'ADV' || this.pos(e) === 'AUX' || this.pos(e) === 'PART')) e++;
-      return e < this.tokens.length && (this.isVerb(e) || this.pos(e) === 'VERB') ? subj : undefined;
-    }
-    return undefined;
+    return this.subjectOfClause(from, REACTION_OPENERS, (n, k) => REACTION_STOPS.has(n) || (n === 'that' && this.pos(k) !== 'DET'));
   }
 
   /**
@@ -1173,10 +1170,19 @@ export class SentenceView {
    * names an actor and is followed by its verb.
    */
   conditionSubject(from: number): NounPhrase | undefined {
+    return this.subjectOfClause(from, CONDITION_OPENERS, (n) => CONDITION_STOPS.has(n));
+  }
+
+  /**
+   * The subject of the first clause after `from` opened by one of `openers`, when it names an actor
+   * and its verb follows (adverbs, auxiliaries and particles between them); undefined when a word
+   * `stops` accepts comes first.
+   */
+  private subjectOfClause(from: number, openers: ReadonlySet<string>, stops: (norm: string, k: number) => boolean): NounPhrase | undefined {
     for (let k = from; k < this.tokens.length; k++) {
       const n = this.norm(k);
-      if (n === ';' || n === ':' || n === '"' || n === 'but' || n === 'while' || n === 'because' || n === 'although' || n === 'which' || n === 'who' || n === 'after') return undefined;
-      if (n !== 'unless' && n !== 'if') continue;
+      if (stops(n, k)) return undefined;
+      if (!openers.has(n)) continue;
       const subj = this.phraseRight(k + 1);
       if (!subj || subj.mentions.length === 0) return undefined;
       let e = subj.end;
