@@ -160,6 +160,7 @@ describe('queue worker with a poison document and shutdowns', { skip: redisSkip 
       assert.equal(await store.getDocument('bad-1'), undefined);
       const s = await queueStatus(queue);
       assert.equal(s.failures.length, 1);
+      assert.deepEqual((await queueStatus(queue, { failures: 0 })).failures, [], '--failures 0 lists none');
       const f = s.failures[0];
       assert.equal(f.name, 'document');
       assert.match(f.id, /^d-[0-9a-f]{32}$/);
