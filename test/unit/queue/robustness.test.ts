@@ -247,10 +247,12 @@ describe('queue robustness with worker processes', { skip: redisSkip ?? pgSkip }
       { id: 'poison-1', text: `${world.reports[6].text}\nThis copy is CONTAMINATED.` },
       { id: 'empty-1', html: '<html><body><script>var x = 1;</script></body></html>' },
     ]);
-    const ingest = parleyChild(['ingest', '--queue', '--batch-size', '10', input], env);
+    // --pipeline is the workers' to choose: said, not silently dropped
+    const ingest = parleyChild(['ingest', '--queue', '--batch-size', '10', '--pipeline', 'clean', input], env);
     children.push(ingest);
     const ran = await ingest.exited;
     assert.equal(ran.code, 1, 'failed documents make the exit code 1');
+    assert.match(ingest.err(), /--pipeline ignored with --queue/);
     assert.match(ingest.err(), /enqueued 7 documents in 1 jobs/);
     assert.match(ingest.err(), /7 of 7 documents done .* 5 new, 0 updated, 0 duplicate, 2 failed/);
 
