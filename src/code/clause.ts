@@ -641,8 +641,8 @@ export class SentenceView {
   }
 
   /**
-   * A headline lists actors with commas alone ("Spanish PM to Host French, German Allies", "N.
-   * Korea, Japan Talks"): the comma at `c` joins two actors, and a noun follows the second one.
+   * A headline lists actors with commas alone ("Italian PM to Host Greek, Maltese Leaders",
+   * "Peru, Chile Talks"): the comma at `c` joins two actors, and a noun follows the second one.
    */
   private headlineList(c: number): boolean {
     if (!this.headline && !this.shortLine()) return false;
@@ -659,7 +659,7 @@ export class SentenceView {
     return true;
   }
 
-  /** A short line without a final verb-rich clause: a sentence-case headline ("No progress in N.Korea, Japan talks"). */
+  /** A short line without a final verb-rich clause: a sentence-case headline ("Little movement in Peru, Chile talks"). */
   private shortLine(): boolean {
     return this.index === 0 && this.tokens.length <= 14;
   }
@@ -808,7 +808,7 @@ export class SentenceView {
         while (k >= 0 && this.pos(k) === 'ADV') k--;
         // a time adverbial between the governor and "to": "threatened on Monday to break ties"
         let beforeTime = k >= 0 ? this.skipTemporalLeft(k) : k;
-        // ... and "in principle" ("agreed in principle on Saturday to provide aid")
+        // ... and "in principle" ("agreed in principle on Tuesday to send grain")
         if (beforeTime >= 1 && this.norm(beforeTime) === 'principle' && this.norm(beforeTime - 1) === 'in') beforeTime -= 2;
         if (beforeTime < k && beforeTime >= 0) k = beforeTime;
         if (k >= 0 && (this.pos(k) === 'VERB' || this.pos(k) === 'AUX' || this.pos(k) === 'ADJ' || this.isVerb(k) || (GOVERNING_ADJECTIVES.has(this.norm(k)) && !this.mentionAt[k]))) {
@@ -1106,14 +1106,14 @@ export class SentenceView {
     let e = subj.end;
     while (e < this.tokens.length && this.pos(e) === 'ADV') e++;
     if (e >= this.tokens.length) return undefined;
-    // a headline may leave the verb out ("U.S. Says N.Korea Blast Probably Not Nuclear")
+    // a headline may leave the verb out ("Japan Says Test Likely Failed")
     if (!(this.isVerb(e) || this.pos(e) === 'AUX' || this.pos(e) === 'VERB' || (this.headline && e < this.tokens.length && this.norm(e) !== ','))) return undefined;
     return subj;
   }
 
   /**
    * The subject of a reported clause that comes before its speaker ("Iran is hiding arms, Britain
-   * said"; headline "Conditions Worsen in Darfur, U.N. Agencies Say"): the speech verb at `v` ends its
+   * said"; headline "Floods Spread in the North, Relief Groups Say"): the speech verb at `v` ends its
    * sentence (time words and "in a statement" aside) and its subject follows a comma or a quote.
    */
   reportedBefore(v: number, subjectStart: number): NounPhrase | undefined {
@@ -1157,7 +1157,7 @@ export class SentenceView {
 
   /**
    * The actor of the event a clause reacts to: the subject of an "after"/"following" clause that
-   * follows within the sentence ("urges dialogue after Rwanda vows action" → Rwanda), when it names
+   * follows within the sentence ("calls for calm after Ghana vows reprisals" → Ghana), when it names
    * an actor and is followed by its verb.
    */
   reactionTo(from: number): NounPhrase | undefined {

@@ -22,7 +22,7 @@ export type TargetSlot =
   | { kind: 'prep'; prep: string }
   /** Nouns only: "talks between A and B". */
   | { kind: 'between' }
-  /** Verbs only: the object of the clause the verb reports ("warned it would counter any U.S. move"). */
+  /** Verbs only: the object of the clause the verb reports ("warned it would answer any Brazilian move"). */
   | { kind: 'complement' }
   /** Verbs only: the actor the reported clause is about, its subject ("said Iran was hiding ..." → Iran). */
   | { kind: 'about' }

@@ -427,7 +427,7 @@ function activeTarget(view: SentenceView, m: VerbMatch, subject?: NounPhrase): {
     }
     return { np, reciprocal: false };
   }
-  // "UN urges dialogue after Rwanda vows action", "Panama recalled its envoy after Cuba threatened ...": a reaction with no target of its own is
+  // "EU calls for calm after Ghana vows reprisals", "Panama recalled its envoy after Cuba threatened ...": a reaction with no target of its own is
   // directed at the actor of the event it follows
   // (one way only for a symmetric act of one actor: "Sudan agreed to the plan after Britain set a deadline")
   if (!pattern.fallback && !pattern.followedBy && (!pattern.symmetric || own.size === 1)) {

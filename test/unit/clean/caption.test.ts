@@ -37,11 +37,11 @@ test('creditOnly matches short credit lines and not short sentences', () => {
 test('detectCaption drops figure captions and keeps a title-led summary', () => {
   assert.equal(detectCaption('Rescuers at work.', at({ kind: 'caption' }))?.rule, 'figure-caption');
   const title = 'Aid worker kidnapped in the capital';
-  const block = 'Aid worker kidnapped in the capital. The aid worker is seen in this image made from video footage.';
+  const block = 'Aid worker kidnapped in the capital. The aid worker is shown in this still taken from a video.';
   assert.equal(opensWithTitle(block, title), true);
   assert.equal(detectCaption(block, at({ title })), undefined);
   assert.equal(detectCaption(block, at())?.reason, undefined);
-  assert.equal(detectCaption('The aid worker is seen in this image made from video footage.', at({ title }))?.reason, 'caption');
+  assert.equal(detectCaption('The aid worker is shown in this still taken from a video.', at({ title }))?.reason, 'caption');
 });
 
 test('trailingPhotoCredit finds credits glued to the last full stop and slash-separated credit groups', () => {

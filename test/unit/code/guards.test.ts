@@ -99,7 +99,7 @@ test('guards futureCode, refusedCode and attemptedCode map codes by root', () =>
 });
 
 test('guards an act claimed or said to have happened is coded', () => {
-  assert.deepEqual(coded('Iraqi militants claimed to have kidnapped two French journalists.'), ['IRQ>FRA 181']);
+  assert.deepEqual(coded('Iraqi militants claimed to have kidnapped three French engineers.'), ['IRQ>FRA 181']);
 });
 
 test('guards "will not", "won\'t" and a reported "would not" are refusals, coded as rejections where the act has one', () => {

@@ -82,7 +82,7 @@ test('match a statement about an actor-less subject with "be" is about the actor
 
 test('match a verbal reaction without a target is directed at the actor of the event it follows', () => {
   assert.deepEqual(coded('The UN urged dialogue after Kenya vowed action.'), ['UNO>KEN 020']);
-  assert.deepEqual(coded('Kenya appealed for an end to the violence which erupted after Uganda closed the border.'), []);
+  assert.deepEqual(coded('Kenya asked for calm in the unrest that began after Uganda shut its border.'), []);
 });
 
 test('match a reaction of any kind is directed at the actor of the event it follows', () => {
@@ -133,7 +133,7 @@ test('match a possessive inside the subject actor does not keep its verb a noun'
 });
 
 test('match "kicked off" is a support verb of the event noun after it', () => {
-  assert.deepEqual(coded('The Kenyan president kicked off a three-day visit to Uganda on Monday.'), ['KEN>UGA 042']);
+  assert.deepEqual(coded('The Kenyan president kicked off his two-day visit to Uganda on Monday.'), ['KEN>UGA 042']);
 });
 
 test('match a completive "off" leaves the act of its object as it is', () => {
@@ -165,11 +165,11 @@ test('match an unless word inside a setting adjunct after an actor object does n
 });
 
 test('match a subject with examples after "including" is the phrase before them', () => {
-  assert.deepEqual(codedWithKb('Russian aircraft including helicopter gunships killed 46 Afghan civilians.'), ['RUS>AFG 190']);
+  assert.deepEqual(codedWithKb('Russian units including attack helicopters killed 12 Georgian villagers.'), ['RUS>GEO 190']);
 });
 
 test('match a time adverbial between a governor and its infinitive leaves the infinitive governed', () => {
-  assert.deepEqual(codedWithKb('The Azerbaijani parliament threatened on Monday to break relations with Russia.'), ['AZE>RUS 1313']);
+  assert.deepEqual(codedWithKb('The Armenian parliament threatened on Friday to break relations with Turkey.'), ['ARM>TUR 1313']);
   assert.deepEqual(codedWithKb('The UN urged Iran on Monday to halt enrichment.'), ['UNO>IRN 020']);
 });
 
@@ -183,7 +183,7 @@ test('match completion verbs support an event noun ("completed its withdrawal fr
 });
 
 test('match a time expression in a later relative or subordinate clause does not make the act background', () => {
-  assert.deepEqual(codedWithKb('Uganda has granted asylum to 18 Rwandan rebels who entered the country two years ago.', '2000-01-01'), ['UGA>RWA 075']);
+  assert.deepEqual(codedWithKb('Uganda has given asylum to nine Rwandan rebels who crossed into the country three years ago.', '2000-01-01'), ['UGA>RWA 075']);
   assert.deepEqual(codedWithKb('Uganda granted asylum to Rwandan rebels two years ago.', '2000-01-01'), []);
 });
 
